@@ -1,0 +1,87 @@
+/** How one environment variable is read: its JSON Schema and what an operator should put there. */
+export interface VariableSpec {
+  /** What the variable expects, said to the operator when it is missing or wrong. */
+  expects: string;
+  schema: Record<string, unknown>;
+  required?: boolean;
+  default?: string;
+  /** A secret's value is never printed, not even in errors. */
+  secret?: boolean;
+}
+
+const httpUrl = { type: 'string', pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$' };
+const secret = (min: number) => ({ type: 'string', minLength: min });
+const keyRing =
+  '^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,})*$';
+
+/**
+ * Every variable the app reads. `.env.example` lists each of them; a test keeps the two in step.
+ */
+export const VARIABLES: Record<string, VariableSpec> = {
+  APP_BASE_URL: {
+    expects: 'the public http(s) URL where Slack and browsers reach this app, no query',
+    schema: httpUrl,
+    required: true,
+  },
+  PORT: {
+    expects: 'a TCP port from 0 to 65535',
+    schema: { type: 'integer', minimum: 0, maximum: 65535 },
+    default: '3000',
+  },
+  HOST: {
+    expects: 'the address to listen on',
+    schema: { type: 'string', minLength: 1 },
+    default: '0.0.0.0',
+  },
+  SLACK_CLIENT_ID: {
+    expects: "the Client ID from the Slack app's Basic Information page (digits and dots)",
+    schema: { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' },
+    required: true,
+  },
+  SLACK_CLIENT_SECRET: {
+    expects: "the Client Secret from the Slack app's Basic Information page (32 characters)",
+    schema: secret(20),
+    required: true,
+    secret: true,
+  },
+  SLACK_SIGNING_SECRET: {
+    expects: "the Signing Secret from the Slack app's Basic Information page (32 characters)",
+    schema: secret(20),
+    required: true,
+    secret: true,
+  },
+  SLACK_BASE_URL: {
+    expects: "Slack's base URL; change it only to point at a local Slack stand-in",
+    schema: httpUrl,
+    default: 'https://slack.com',
+  },
+  MONGODB_URI: {
+    expects: 'a MongoDB connection string (mongodb:// or mongodb+srv://)',
+    schema: { type: 'string', pattern: '^mongodb(\\+srv)?://\\S+$' },
+    required: true,
+    secret: true,
+  },
+  MONGODB_DB: {
+    expects: 'the database name (letters, digits, _ and -)',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,63}$' },
+    default: 'cocoom_slack',
+  },
+  TOKEN_ENCRYPTION_KEYS: {
+    expects:
+      'comma-separated keyId:key pairs, each key 32 random bytes in base64 ' +
+      '(`openssl rand -base64 32`); the first encrypts, all decrypt',
+    schema: { type: 'string', pattern: keyRing },
+    required: true,
+    secret: true,
+  },
+  LOG_LEVEL: {
+    expects: 'one of fatal, error, warn, info, debug, trace, silent',
+    schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
+    default: 'info',
+  },
+  DEFAULT_LOCALE: {
+    expects: 'fr or en: the language for users whose Slack locale is neither',
+    schema: { enum: ['fr', 'en'] },
+    default: 'fr',
+  },
+};

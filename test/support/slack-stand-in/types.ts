@@ -1,0 +1,149 @@
+/** A Slack workspace the stand-in knows, with its members. */
+export interface StandInWorkspace {
+  teamId: string;
+  teamName?: string;
+  /** Set when the workspace belongs to an Enterprise organization. */
+  enterpriseId?: string;
+  enterpriseName?: string;
+  users: StandInUser[];
+}
+
+/** A member of a stand-in workspace. */
+export interface StandInUser {
+  id: string;
+  email?: string;
+  name?: string;
+  /** A Slack locale such as `fr-FR`; `en-US` when absent. */
+  locale?: string;
+  /** An IANA time zone such as `Europe/Paris`; `America/Los_Angeles` when absent. */
+  tz?: string;
+  /** A deactivated account. */
+  deleted?: boolean;
+}
+
+/** What the next authorize page and code exchange grant. */
+export interface NextInstall {
+  teamId?: string;
+  enterpriseId?: string;
+  /** An organization-wide install: the bot token then works in every workspace of the org. */
+  isEnterpriseInstall?: boolean;
+  /** The installing user. */
+  userId: string;
+  /** Defaults to the authorize page's `scope`. */
+  botScopes?: string[];
+  /** Defaults to the authorize page's `user_scope`; a user token is issued only when not empty. */
+  userScopes?: string[];
+  /** Whether a bot token is issued; default true. */
+  withBot?: boolean;
+  /** Issue expiring tokens with a refresh token (`expires_in` 43200). */
+  tokenRotation?: boolean;
+}
+
+/** One request the stand-in received. */
+export interface RecordedCall {
+  /** The Web API method, or `oauth/v2/authorize` for the install page. */
+  method: string;
+  /** Arguments from the query string and body; form values are strings. */
+  args: Record<string, unknown>;
+  token?: string;
+  /** When it arrived, in epoch milliseconds from the stand-in's clock. */
+  at: number;
+}
+
+/** A failure to answer in place of the normal answer. */
+export interface FailureRule {
+  /** A Slack error code, answered as HTTP 200 `{ ok: false, error }`. */
+  error?: string;
+  /** An HTTP status such as 500, 503 or 429 (429 also carries `Retry-After`). */
+  status?: number;
+  /** Seconds for the `Retry-After` header; default 1 for a 429. */
+  retryAfter?: number;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /** How many calls the rule applies to; unlimited when absent. */
+  times?: number;
+  /** Only calls for which this returns true. */
+  when?: (call: RecordedCall) => boolean;
+}
+
+/** A message accepted by `chat.postMessage`. */
+export interface PostedMessage {
+  teamId: string;
+  /** The channel as answered by Slack (a `D...` id for a message sent to a user id). */
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: unknown[];
+  threadTs?: string;
+}
+
+/** The app as registered with the stand-in. */
+export interface StandInApp {
+  clientId: string;
+  clientSecret: string;
+  appId: string;
+  /** The bot user's name, answered by `auth.test`. */
+  botName: string;
+}
+
+/** An answer for a method the stand-in has no built-in answer for. */
+export type Responder = (call: RecordedCall) => { ok: boolean; [key: string]: unknown };
+
+/** A Slack stand-in listening on 127.0.0.1. */
+export interface SlackStandIn {
+  /** `http://127.0.0.1:PORT` */
+  readonly url: string;
+  /** `${url}/api/`, what `WebClient`'s `slackApiUrl` wants. */
+  readonly apiUrl: string;
+  /** `${url}/oauth/v2/authorize`, the Add to Slack page. */
+  readonly authorizeUrl: string;
+  readonly calls: RecordedCall[];
+  /** Requests that do not match Slack's published methods and arguments. */
+  readonly violations: string[];
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly appId: string;
+  /** Where the authorize page redirects when the request has no `redirect_uri`. */
+  defaultRedirectUri?: string;
+  /** Calls received for one method, oldest first. */
+  callsTo(method: string): RecordedCall[];
+  /** Messages accepted by `chat.postMessage`, oldest first. */
+  postedMessages(): PostedMessage[];
+  /** Sets the app's credentials; fields left out keep their current value. */
+  configureApp(app: Partial<StandInApp>): void;
+  /** Adds or replaces a workspace. */
+  addWorkspace(workspace: StandInWorkspace): void;
+  /** Registers a channel id that `chat.postMessage` accepts in that workspace. */
+  addChannel(teamId: string, channelId: string): void;
+  /** Sets what the next authorize page and code exchange grant. */
+  nextInstall(install: NextInstall): void;
+  /** Queues a failure for a method. */
+  fail(method: string, rule: FailureRule): void;
+  clearFailures(): void;
+  /** Issues a token directly, as if installed; rotating when `expiresInSeconds` is given. */
+  issueToken(
+    kind: 'bot' | 'user',
+    teamId: string,
+    userId: string,
+    opts?: IssueTokenOptions,
+  ): { token: string; refreshToken?: string };
+  /** Later calls with this token answer `token_revoked`. */
+  revokeToken(token: string): void;
+  /** Answers a known method that has no built-in answer (for example `openid.connect.token`). */
+  respondTo(method: string, responder: Responder): void;
+  /**
+   * Forgets calls, violations, failures, posted messages, a queued install and unused codes;
+   * keeps workspaces, channels, the app and tokens.
+   */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Options of `issueToken`. */
+export interface IssueTokenOptions {
+  enterpriseId?: string;
+  /** An org-wide token of `enterpriseId`; `teamId` is then ignored. */
+  isEnterpriseInstall?: boolean;
+  expiresInSeconds?: number;
+  scopes?: string[];
+}
