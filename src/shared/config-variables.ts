@@ -74,6 +74,14 @@ export const VARIABLES: Record<string, VariableSpec> = {
     required: true,
     secret: true,
   },
+  INTERNAL_API_TOKENS: {
+    expects:
+      'comma-separated bearer tokens the Cocoom platform uses on /internal (each at least 32 ' +
+      'characters, e.g. `openssl rand -base64 32`); several at once so they can be rotated',
+    schema: { type: 'string', pattern: '^[^\\s,]{32,}(,[^\\s,]{32,})*$' },
+    required: true,
+    secret: true,
+  },
   LOG_LEVEL: {
     expects: 'one of fatal, error, warn, info, debug, trace, silent',
     schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },

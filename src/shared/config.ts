@@ -26,6 +26,8 @@ export interface Config {
   };
   mongodb: { uri: string; dbName: string };
   tokenKeys: TokenKey[];
+  /** Bearer tokens accepted on the internal API. */
+  internalApiTokens: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -115,5 +117,6 @@ function toConfig(values: Values, tokenKeys: TokenKey[]): Config {
     },
     mongodb: { uri: text('MONGODB_URI'), dbName: text('MONGODB_DB') },
     tokenKeys,
+    internalApiTokens: text('INTERNAL_API_TOKENS').split(','),
   };
 }

@@ -11,6 +11,14 @@ export const ERROR_CODES = [
   'install_state_invalid',
   'slack_request_invalid',
   'database_unavailable',
+  // The internal API's answers (`{ code, message }`):
+  'unauthorized',
+  'unsupported_media_type',
+  'payload_too_large',
+  'invalid_json',
+  'validation_failed',
+  'not_found',
+  'internal_error',
 ] as const;
 
 /** One of the app's error codes. */
@@ -69,5 +77,24 @@ export class TokenRefreshError extends CocoomError {
 export class InstallStateError extends CocoomError {
   constructor(message: string) {
     super('install_state_invalid', message);
+  }
+}
+
+/** A field a request got wrong: where (a JSON pointer) and what (a code). */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** A refusal on the internal API: an HTTP status and a `{ code, message, errors? }` body. */
+export class ApiError extends CocoomError {
+  readonly status: number;
+  readonly errors?: FieldProblem[];
+
+  constructor(status: number, code: ErrorCode, message: string, errors?: FieldProblem[]) {
+    super(code, message);
+    this.status = status;
+    this.errors = errors;
   }
 }

@@ -9,6 +9,9 @@ import { openTestDatabase } from './database';
 import { freePort } from './free-port';
 import { type SlackStandIn, startSlackStandIn } from './slack-stand-in';
 
+/** A bearer token the test app accepts on its internal API. */
+export const TEST_INTERNAL_TOKEN = 'test-internal-token-0123456789abcdefghijkl';
+
 /** Environment for a test app; every Slack URL points at the stand-in. */
 export function testEnv(standIn: SlackStandIn, overrides: Record<string, string> = {}) {
   return {
@@ -21,6 +24,7 @@ export function testEnv(standIn: SlackStandIn, overrides: Record<string, string>
     SLACK_BASE_URL: standIn.url,
     MONGODB_URI: process.env.MONGODB_URI ?? '',
     TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    INTERNAL_API_TOKENS: TEST_INTERNAL_TOKEN,
     LOG_LEVEL: 'debug',
     DEFAULT_LOCALE: 'fr',
     ...overrides,

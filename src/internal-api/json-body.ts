@@ -1,0 +1,32 @@
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+
+import { ApiError } from '../shared/errors';
+
+/** The largest JSON body the internal API reads. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Reads a JSON body: other content types are refused with 415, bodies over
+ * {@link MAX_BODY_BYTES} with 413 and malformed JSON with 400, each before anything is stored.
+ */
+export function jsonBody(): RequestHandler[] {
+  const requireJson: RequestHandler = (req, _res, next) => {
+    if (req.is('application/json')) return next();
+    return next(new ApiError(415, 'unsupported_media_type', 'Send the body as application/json'));
+  };
+  return [requireJson, express.json({ limit: MAX_BODY_BYTES, strict: true })];
+}
+
+/** Turns body-parser's failures into the internal API's error answers. */
+export const bodyErrors: ErrorRequestHandler = (error: { type?: string }, _req, _res, next) => {
+  if (error.type === 'entity.too.large') {
+    return next(new ApiError(413, 'payload_too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`));
+  }
+  if (error.type === 'entity.parse.failed') {
+    return next(new ApiError(400, 'invalid_json', 'The body is not valid JSON'));
+  }
+  if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
+    return next(new ApiError(415, 'unsupported_media_type', 'Send the body as UTF-8 JSON'));
+  }
+  return next(error);
+};
