@@ -23,6 +23,11 @@ export const VARIABLES: Record<string, VariableSpec> = {
     schema: httpUrl,
     required: true,
   },
+  COCOOM_PLATFORM_URL: {
+    expects:
+      "the Cocoom platform's own https URL (e.g. https://acme.cocoom.com); APP_BASE_URL's origin when unset",
+    schema: httpUrl,
+  },
   PORT: {
     expects: 'a TCP port from 0 to 65535',
     schema: { type: 'integer', minimum: 0, maximum: 65535 },

@@ -12,6 +12,8 @@ export interface TokenKey {
 /** The app's configuration, read once at start. */
 export interface Config {
   baseUrl: string;
+  /** The Cocoom platform's origin, e.g. `https://acme.cocoom.com`. */
+  platformUrl: string;
   port: number;
   host: string;
   logLevel: string;
@@ -103,6 +105,7 @@ function toConfig(values: Values, tokenKeys: TokenKey[]): Config {
   const slackBase = text('SLACK_BASE_URL').replace(/\/+$/, '');
   return {
     baseUrl: text('APP_BASE_URL').replace(/\/+$/, ''),
+    platformUrl: new URL(String(values.COCOOM_PLATFORM_URL ?? values.APP_BASE_URL)).origin,
     port: Number(values.PORT),
     host: text('HOST'),
     logLevel: text('LOG_LEVEL'),
