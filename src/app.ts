@@ -28,11 +28,16 @@ export interface CocoomApp {
   stop(): Promise<void>;
 }
 
+/** Every product flow, in the order their routes are served. */
+export function createFlows(services: Services): Flow[] {
+  return [installingFlow(services), appHomeFlow(services)];
+}
+
 /** Wires every flow of the app onto one Bolt app and one HTTP server. */
 export async function createCocoomApp(deps: AppDependencies): Promise<CocoomApp> {
   const services = await createServices(deps);
   const { config, logger, database } = services;
-  const flows: Flow[] = [installingFlow(services), appHomeFlow(services)];
+  const flows = createFlows(services);
 
   const web = express();
   web.disable('x-powered-by');

@@ -10,7 +10,7 @@ const REDACTED_PATHS = [
   'refreshToken',
   'accessToken',
   'clientSecret',
-  'code',
+  'oauthCode',
   'state',
   'nonce',
   'cookie',
@@ -21,7 +21,7 @@ const REDACTED_PATHS = [
   '*.refreshToken',
   '*.accessToken',
   '*.clientSecret',
-  '*.code',
+  '*.oauthCode',
   '*.state',
   '*.nonce',
   '*.cookie',
@@ -40,9 +40,17 @@ const SECRET_SHAPES = [
   /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g,
 ];
 
-/** Replaces every token- or JWT-shaped string in `text` with a marker. */
+/** OAuth values the Slack SDK's debug lines carry in URLs and in quoted request bodies. */
+const SECRET_PARAMS = 'code|state|nonce|client_secret|refresh_token|access_token|token';
+const SECRET_IN_URL = new RegExp(`([?&](?:${SECRET_PARAMS})=)[^&\\s"\\\\]+`, 'g');
+const SECRET_IN_QUOTED_JSON = new RegExp(`(\\\\"(?:${SECRET_PARAMS})\\\\":\\\\")[^\\\\"]+`, 'g');
+
+/** Replaces every token-, JWT- or OAuth-secret-shaped string in `text` with a marker. */
 export function scrubSecrets(text: string): string {
-  return SECRET_SHAPES.reduce((out, shape) => out.replace(shape, '[redacted]'), text);
+  const shapes = SECRET_SHAPES.reduce((out, shape) => out.replace(shape, '[redacted]'), text);
+  return shapes
+    .replace(SECRET_IN_URL, '$1[redacted]')
+    .replace(SECRET_IN_QUOTED_JSON, '$1[redacted]');
 }
 
 /**
