@@ -9,8 +9,6 @@ export const ERROR_CODES = [
   'token_decryption_failed',
   'token_refresh_failed',
   'install_state_invalid',
-  'slack_request_invalid',
-  'database_unavailable',
   // The internal API's answers (`{ code, message }`):
   'unauthorized',
   'unsupported_media_type',

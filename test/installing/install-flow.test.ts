@@ -92,6 +92,40 @@ describe('installing from "Add to Slack"', () => {
     expect(await installations().countDocuments()).toBe(2);
   });
 
+  it('installs org-wide on Enterprise Grid and serves every workspace of the org', async () => {
+    testApp.standIn.addWorkspace({
+      teamId: 'T0GRIDA',
+      enterpriseId: 'E0GRID',
+      enterpriseName: 'Grid Corp',
+      users: [{ id: 'W0ORGADMIN' }],
+    });
+    testApp.standIn.nextInstall({
+      enterpriseId: 'E0GRID',
+      isEnterpriseInstall: true,
+      userId: 'W0ORGADMIN',
+    });
+
+    expect((await install(testApp)).status).toBe(200);
+    const stored = await installations().findOne({ _id: 'E:E0GRID' as never });
+    expect(stored?.isEnterpriseInstall).toBe(true);
+    await postSignedEvent(
+      `${testApp.url}/slack/events`,
+      testApp.config.slack.signingSecret,
+      eventEnvelope(appHomeOpened('W0ORGADMIN'), {
+        teamId: 'T0GRIDA',
+        enterpriseId: 'E0GRID',
+        isEnterpriseInstall: true,
+      }),
+    );
+
+    const [publish] = await eventually(() => {
+      const calls = testApp.standIn.callsTo('views.publish');
+      expect(calls).toHaveLength(1);
+      return calls;
+    });
+    expect(publish?.token).toBe(openBotToken(stored as never));
+  });
+
   describe('refuses a callback whose state is not this browser’s fresh one', () => {
     beforeEach(async () => {
       await installations().deleteMany({});
