@@ -12,6 +12,7 @@ import { internalApi } from './internal-api/internal-routes';
 import { installingFlow } from './installing/installing-flow';
 import { SLACK_ROUTES } from './installing/manifest';
 import { type AppDependencies, type Services, createServices } from './services';
+import { signingInFlow } from './signing-in/signing-in-flow';
 import { toSlackLogger } from './shared/bolt-logger';
 import { slackClientOptions } from './shared/slack-client';
 
@@ -32,7 +33,7 @@ export interface CocoomApp {
 export async function createCocoomApp(deps: AppDependencies): Promise<CocoomApp> {
   const services = await createServices(deps);
   const { config, logger, database } = services;
-  const flows: Flow[] = [installingFlow(services), appHomeFlow(services)];
+  const flows: Flow[] = [installingFlow(services), appHomeFlow(services), signingInFlow(services)];
 
   const web = express();
   web.disable('x-powered-by');

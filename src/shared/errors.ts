@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'install_state_invalid',
   'slack_request_invalid',
   'database_unavailable',
+  'sign_in_failed',
   // The internal API's answers (`{ code, message }`):
   'unauthorized',
   'unsupported_media_type',
@@ -19,6 +20,8 @@ export const ERROR_CODES = [
   'validation_failed',
   'not_found',
   'internal_error',
+  'sign_in_code_invalid',
+  'identity_link_not_found',
 ] as const;
 
 /** One of the app's error codes. */
