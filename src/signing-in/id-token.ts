@@ -5,7 +5,10 @@ import { SignInError, type SignInReason } from './sign-in-error';
 import { sameText } from './sign-in-cookie';
 import { definedFields, type SlackIdentity } from './slack-identity';
 
-/** Slack's issuer, whichever host serves its endpoints (https://api.slack.com/authentication/sign-in-with-slack). */
+/**
+ * Slack's issuer, whichever host serves its endpoints
+ * (https://api.slack.com/authentication/sign-in-with-slack).
+ */
 export const SLACK_ISSUER = 'https://slack.com';
 
 const TEAM_ID = 'https://slack.com/team_id';

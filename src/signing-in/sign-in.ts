@@ -83,7 +83,8 @@ export class SignIn {
     const attempt = await this.consumeAttempt(params.state, cookieHeader);
     const slackError = params.error;
     if (slackError !== undefined) {
-      throw new SignInError(SLACK_ERRORS[slackError] ?? 'slack_error', `Slack said ${slackError}`);
+      const known = Object.hasOwn(SLACK_ERRORS, slackError) ? SLACK_ERRORS[slackError] : undefined;
+      throw new SignInError(known ?? 'slack_error', 'Slack sent the browser back with an error');
     }
     if (!params.code) throw new SignInError('code_missing', 'Slack sent no code');
 

@@ -54,7 +54,7 @@ describe('Sign in with Slack, from the login route to the platform', () => {
     return handOffCode(done);
   }
 
-  it('sends the browser to Slack with scope, state, nonce, redirect URI and workspace hint', async () => {
+  it('sends the browser to Slack with scope, state, nonce, redirect URI, team hint', async () => {
     const login = await fetch(`${testApp.url}/oidc/login?return_to=%2Fcourses%2F12`, {
       redirect: 'manual',
     });
@@ -114,7 +114,7 @@ describe('Sign in with Slack, from the login route to the platform', () => {
     expect(standIn.violations).toEqual([]);
   });
 
-  it('stores the one-time code hashed and keeps codes, state, nonce and tokens out of the log', async () => {
+  it('stores the code hashed and keeps codes, state, nonce and tokens out of the log', async () => {
     standIn.nextSignIn(ADA);
     const redirect = await signInAtSlack(testApp);
     const code = handOffCode(await finishSignIn(redirect));
@@ -161,7 +161,7 @@ describe('Sign in with Slack, from the login route to the platform', () => {
     expect(await answer.json()).toMatchObject({ code: 'sign_in_code_invalid' });
   });
 
-  it('stores the Cocoom user id the platform sends back, and gives it on later sign-ins', async () => {
+  it('stores the Cocoom user id the platform sends, and gives it on later sign-ins', async () => {
     await exchangeCode(testApp, await signedInCode());
     const linked = await postInternal(testApp, '/identity-links/cocoom-user', {
       ...ADA,
@@ -187,7 +187,7 @@ describe('Sign in with Slack, from the login route to the platform', () => {
     expect(await answer.json()).toMatchObject({ code: 'identity_link_not_found' });
   });
 
-  it('checks the hand-off bodies against the published schema and requires the bearer token', async () => {
+  it('checks hand-off bodies against the published schema, behind the bearer token', async () => {
     const invalid = await postInternal(testApp, '/sign-in/exchange', { code: 12, extra: true });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ code: 'validation_failed' });

@@ -45,7 +45,7 @@ function exchange(code: string) {
   return client.openid.connect.token({ ...credentials, code, redirect_uri: REDIRECT_URI });
 }
 
-it('publishes a discovery document naming https://slack.com as issuer and its own endpoints', async () => {
+it('publishes a discovery document: issuer https://slack.com, its own endpoints', async () => {
   const document = await (await fetch(`${standIn.url}/.well-known/openid-configuration`)).json();
 
   expect(document).toMatchObject({
@@ -56,7 +56,7 @@ it('publishes a discovery document naming https://slack.com as issuer and its ow
   });
 });
 
-it('issues an id_token signed by a published RS256 key, with Slack claims and the nonce', async () => {
+it('issues an id_token signed by a published RS256 key, with Slack claims and nonce', async () => {
   standIn.nextSignIn({ teamId: 'T1', userId: 'U1' });
   const answer = await exchange(await codeFor('n-123'));
   const keys = (await (await fetch(`${standIn.url}/openid/connect/keys`)).json()) as JSONWebKeySet;
@@ -92,11 +92,16 @@ it('spends a code on its first exchange', async () => {
 });
 
 it('redirects back with access_denied when no sign-in is queued', async () => {
-  const query = { response_type: 'code', scope: 'openid', client_id: standIn.clientId, state: 's' };
-  const page = await fetch(
-    `${standIn.openIdAuthorizeUrl}?${new URLSearchParams({ ...query, redirect_uri: REDIRECT_URI })}`,
-    { redirect: 'manual' },
-  );
+  const query = {
+    response_type: 'code',
+    scope: 'openid',
+    client_id: standIn.clientId,
+    state: 's',
+    redirect_uri: REDIRECT_URI,
+  };
+  const page = await fetch(`${standIn.openIdAuthorizeUrl}?${new URLSearchParams(query)}`, {
+    redirect: 'manual',
+  });
 
   expect(new URL(page.headers.get('location') ?? '').searchParams.get('error')).toBe(
     'access_denied',

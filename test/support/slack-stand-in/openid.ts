@@ -10,7 +10,7 @@ import type { IdTokenTamper, NextSignIn } from './types';
 /** The issuer Slack's id_tokens name, whatever host serves the stand-in. */
 export const SLACK_ISSUER = 'https://slack.com';
 
-/** Sign in with Slack's authorize arguments (https://api.slack.com/authentication/sign-in-with-slack). */
+/** Sign in with Slack's authorize arguments (api.slack.com/authentication/sign-in-with-slack). */
 export const OPENID_AUTHORIZE_ARGUMENTS = [
   'response_type',
   'scope',
