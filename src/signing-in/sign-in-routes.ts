@@ -59,7 +59,9 @@ async function answer(
       options.logger.error({ err: error, path: req.path }, 'sign-in failed unexpectedly');
       return sendPage(res, 503, unavailablePage(locale, LOGIN_PATH));
     }
-    options.logger.warn({ reason: error.reason, path: req.path }, 'sign-in refused');
+    // Every SignInError message is the app's own wording (Slack's error name at most): no secret.
+    const detail = error.message;
+    options.logger.warn({ reason: error.reason, detail, path: req.path }, 'sign-in refused');
     sendPage(res, 400, failurePage(locale, error.reason, LOGIN_PATH));
   }
 }

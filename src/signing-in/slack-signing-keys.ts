@@ -65,6 +65,7 @@ export class SlackSigningKeys {
       throw new SignInError('keys_unavailable', `Slack's keys answered HTTP ${response.status}`);
     }
 
+    // createLocalJWKSet checks the key set's shape itself (JWKSInvalid otherwise).
     this.keySet = createLocalJWKSet(
       (await response.json()) as Parameters<typeof createLocalJWKSet>[0],
     );
