@@ -12,6 +12,7 @@ import { internalApi } from './internal-api/internal-routes';
 import { installingFlow } from './installing/installing-flow';
 import { SLACK_ROUTES } from './installing/manifest';
 import { type AppDependencies, type Services, createServices } from './services';
+import { signingInFlow } from './signing-in/signing-in-flow';
 import { toSlackLogger } from './shared/bolt-logger';
 import { slackClientOptions } from './shared/slack-client';
 
@@ -30,7 +31,7 @@ export interface CocoomApp {
 
 /** Every product flow, in the order their routes are served. */
 export function createFlows(services: Services): Flow[] {
-  return [installingFlow(services), appHomeFlow(services)];
+  return [installingFlow(services), appHomeFlow(services), signingInFlow(services)];
 }
 
 /** Wires every flow of the app onto one Bolt app and one HTTP server. */

@@ -8,6 +8,7 @@ import { IdentityLinkStore } from './signing-in/identity-links';
 import { type Clock, systemClock } from './shared/clock';
 import type { Config } from './shared/config';
 import type { Database } from './shared/database';
+import { LeaseStore } from './shared/leases';
 import type { Logger } from './shared/logger';
 import { slackClientOptions } from './shared/slack-client';
 import { SlackUserDirectory } from './shared/slack-users';
@@ -29,6 +30,8 @@ export interface Services {
   clock: Clock;
   cipher: TokenCipher;
   installations: InstallationStore;
+  /** Exclusive, time-limited leases shared by every process on the database. */
+  leases: LeaseStore;
   preferences: PreferencesStore;
   identityLinks: IdentityLinkStore;
   slackUsers: SlackUserDirectory;
@@ -46,7 +49,9 @@ export async function createServices(deps: AppDependencies): Promise<Services> {
   const cipher = new TokenCipher(config.tokenKeys);
   const installations = new InstallationStore(db, cipher, clock);
   const identityLinks = new IdentityLinkStore(db, clock);
+  const leases = new LeaseStore(db, clock);
   await installations.ensureIndexes();
+  await leases.ensureIndexes();
   await identityLinks.ensureIndexes();
 
   const clientOptions = slackClientOptions(config.slack.apiUrl, logger);
@@ -58,6 +63,7 @@ export async function createServices(deps: AppDependencies): Promise<Services> {
     cipher,
     clock,
     logger,
+    leases,
   });
 
   return {
@@ -65,6 +71,7 @@ export async function createServices(deps: AppDependencies): Promise<Services> {
     clock,
     cipher,
     installations,
+    leases,
     preferences: new PreferencesStore(db, clock),
     identityLinks,
     slackUsers: new SlackUserDirectory(db, clock),

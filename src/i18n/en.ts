@@ -14,6 +14,22 @@ export const en = {
     'browser. Nothing was installed.',
   'install.failure.slack': 'Slack did not confirm the installation. Nothing was installed.',
   'install.failure.retry': 'Start the installation again',
+  'sign_in.failure.title': 'Signing in with Slack did not finish',
+  'sign_in.failure.cancelled': 'Signing in was cancelled in Slack. You are not signed in.',
+  'sign_in.failure.state':
+    'This sign-in link has expired or was already used, or it was opened in another browser. ' +
+    'You are not signed in.',
+  'sign_in.failure.slack': 'Slack could not confirm who you are. You are not signed in.',
+  'sign_in.failure.team':
+    'This Slack workspace is not connected to Cocoom. Ask your Cocoom administrator to add ' +
+    'Cocoom to it, or sign in with another workspace.',
+  'sign_in.failure.email':
+    'Your email address is not verified in Slack. Verify it in Slack, then sign in again.',
+  'sign_in.failure.return_to':
+    'This sign-in link does not lead back to your Cocoom platform. You are not signed in.',
+  'sign_in.failure.unavailable':
+    'Cocoom could not finish signing you in just now. Please try again in a moment.',
+  'sign_in.failure.retry': 'Sign in with Slack again',
 } as const;
 
 /** A key of the text catalogues. */

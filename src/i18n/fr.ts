@@ -16,4 +16,21 @@ export const fr: Record<MessageKey, string> = {
     "Rien n'a été installé.",
   'install.failure.slack': "Slack n'a pas confirmé l'installation. Rien n'a été installé.",
   'install.failure.retry': "Recommencer l'installation",
+  'sign_in.failure.title': "La connexion avec Slack n'a pas abouti",
+  'sign_in.failure.cancelled': "La connexion a été annulée dans Slack. Vous n'êtes pas connecté·e.",
+  'sign_in.failure.state':
+    'Ce lien de connexion a expiré, a déjà servi ou a été ouvert dans un autre navigateur. ' +
+    "Vous n'êtes pas connecté·e.",
+  'sign_in.failure.slack': "Slack n'a pas pu confirmer votre identité. Vous n'êtes pas connecté·e.",
+  'sign_in.failure.team':
+    "Cet espace de travail Slack n'est pas relié à Cocoom. Demandez à votre administrateur " +
+    'Cocoom de l’y ajouter, ou connectez-vous avec un autre espace de travail.',
+  'sign_in.failure.email':
+    "Votre adresse e-mail n'est pas vérifiée dans Slack. Vérifiez-la dans Slack, puis " +
+    'reconnectez-vous.',
+  'sign_in.failure.return_to':
+    "Ce lien de connexion ne ramène pas à votre plateforme Cocoom. Vous n'êtes pas connecté·e.",
+  'sign_in.failure.unavailable':
+    "Cocoom n'a pas pu terminer votre connexion pour le moment. Réessayez dans un instant.",
+  'sign_in.failure.retry': 'Se reconnecter avec Slack',
 };

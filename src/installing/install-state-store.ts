@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { InstallURLOptions, StateStore } from '@slack/oauth';
 import type { Collection, Db } from 'mongodb';
 
+import { takeOnce } from '../shared/atomic';
 import type { Clock } from '../shared/clock';
 import { InstallStateError } from '../shared/errors';
 
@@ -42,7 +43,7 @@ export class InstallStateStore implements StateStore {
 
   /** Consumes `state`: it must exist and be unexpired, and it never verifies twice. */
   async verifyStateParam(_now: Date, state: string): Promise<InstallURLOptions> {
-    const found = await this.states.findOneAndDelete({ _id: hashState(state) });
+    const found = await takeOnce(this.states, hashState(state));
     if (found === null) throw new InstallStateError('Unknown or already used install state');
     if (found.expiresAt <= this.clock.now()) throw new InstallStateError('Expired install state');
     return found.installOptions;

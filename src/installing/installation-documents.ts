@@ -28,7 +28,6 @@ export interface InstallationDocument {
   updatedAt: Date;
   /** Set when Slack answered `invalid_auth` or `token_revoked`: an admin must install again. */
   needsReinstall?: boolean | null;
-  refreshLockUntil?: Date | null;
 }
 
 /** One user's own grant (user scopes), in `user_installations`; never shared with others. */
@@ -40,7 +39,6 @@ export interface UserInstallationDocument extends StoredToken {
   userId: string;
   installedAt: Date;
   updatedAt: Date;
-  refreshLockUntil?: Date | null;
 }
 
 /** Seals a plaintext token and its refresh token for the record place `context`. */

@@ -4,6 +4,7 @@ import type { Collection, Document } from 'mongodb';
 import type { Clock } from '../shared/clock';
 import { TokenRefreshError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
+import type { LeaseStore } from '../shared/leases';
 import type { TokenCipher } from '../shared/token-cipher';
 import { type StoredToken, openToken, sealToken } from './installation-documents';
 
@@ -26,6 +27,7 @@ interface RotationOptions {
   cipher: TokenCipher;
   clock: Clock;
   logger: Logger;
+  leases: LeaseStore;
   /** Refresh when the token expires within this many seconds. */
   marginSeconds?: number;
   /** How long one process may hold the refresh of one token. */
@@ -71,28 +73,27 @@ export class TokenRotation {
   }
 
   private async refreshOnce(place: TokenPlace): Promise<RotatingRecord> {
+    const name = `token-refresh:${place.collection.collectionName}:${place.id}:${place.path}`;
     const deadline = Date.now() + this.leaseMs;
     while (Date.now() < deadline) {
-      const record = await place.collection.findOne({ _id: place.id });
-      if (record === null) throw new TokenRefreshError(`${place.id} was removed during refresh`);
-      if (!this.isExpiring(storedAt(record, place.path))) return record;
-      if (await this.takeLease(place)) return this.refreshLeased(place, record);
+      const lease = await this.options.leases.acquire(name, this.leaseMs);
+      // Read after taking the lease: another process may have refreshed just before.
+      const record = await this.read(place);
+      if (!this.isExpiring(storedAt(record, place.path))) {
+        await lease?.release();
+        return record;
+      }
+      if (lease) return this.refreshLeased(place, record).finally(() => lease.release());
 
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     throw new TokenRefreshError(`Timed out waiting for another refresh of ${place.id}`);
   }
 
-  private async takeLease(place: TokenPlace): Promise<boolean> {
-    const now = this.options.clock.now();
-    const taken = await place.collection.findOneAndUpdate(
-      {
-        _id: place.id,
-        $or: [{ refreshLockUntil: null }, { refreshLockUntil: { $lte: now } }],
-      },
-      { $set: { refreshLockUntil: new Date(now.getTime() + this.leaseMs) } },
-    );
-    return taken !== null;
+  private async read(place: TokenPlace): Promise<RotatingRecord> {
+    const record = await place.collection.findOne({ _id: place.id });
+    if (record === null) throw new TokenRefreshError(`${place.id} was removed during refresh`);
+    return record;
   }
 
   private async refreshLeased(place: TokenPlace, record: RotatingRecord): Promise<RotatingRecord> {
@@ -116,12 +117,6 @@ export class TokenRotation {
       });
       return await this.saveRefreshed(place, sealed);
     } catch (cause) {
-      await place.collection.updateOne(
-        { _id: place.id },
-        {
-          $set: { refreshLockUntil: null },
-        },
-      );
       this.options.logger.error({ err: cause, record: place.id }, 'token refresh failed');
       throw new TokenRefreshError(`Slack did not refresh the token of ${place.id}`, { cause });
     }
@@ -136,7 +131,6 @@ export class TokenRotation {
           [`${prefix}token`]: sealed.token,
           [`${prefix}refreshToken`]: sealed.refreshToken,
           [`${prefix}expiresAt`]: sealed.expiresAt,
-          refreshLockUntil: null,
           updatedAt: this.options.clock.now(),
         },
       },

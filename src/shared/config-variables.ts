@@ -87,6 +87,19 @@ export const VARIABLES: Record<string, VariableSpec> = {
     required: true,
     secret: true,
   },
+  COCOOM_LOGIN_COMPLETE_URL: {
+    expects:
+      'the platform URL that finishes a Sign in with Slack (it receives `?code=`, a one-time ' +
+      'code to exchange at /internal/sign-in/exchange); COCOOM_PLATFORM_URL/auth/slack/complete ' +
+      'when unset',
+    schema: httpUrl,
+  },
+  SIGN_IN_ALLOWED_TEAMS: {
+    expects:
+      'comma-separated Slack workspace ids (T...) whose members may sign in even though the ' +
+      'app is not installed there; workspaces that installed the app are always allowed',
+    schema: { type: 'string', pattern: '^T[A-Z0-9]{2,}(,T[A-Z0-9]{2,})*$' },
+  },
   LOG_LEVEL: {
     expects: 'one of fatal, error, warn, info, debug, trace, silent',
     schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },

@@ -30,6 +30,12 @@ export interface Config {
   tokenKeys: TokenKey[];
   /** Bearer tokens accepted on the internal API. */
   internalApiTokens: string[];
+  signIn: {
+    /** Where a signed-in browser goes next, with a one-time code for the platform. */
+    completeUrl: string;
+    /** Workspaces allowed to sign in besides those that installed the app. */
+    allowedTeams: string[];
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -103,9 +109,10 @@ function parseKeyRing(text: string, problems: string[]): TokenKey[] {
 function toConfig(values: Values, tokenKeys: TokenKey[]): Config {
   const text = (name: string) => String(values[name]);
   const slackBase = text('SLACK_BASE_URL').replace(/\/+$/, '');
+  const platformUrl = new URL(String(values.COCOOM_PLATFORM_URL ?? values.APP_BASE_URL)).origin;
   return {
     baseUrl: text('APP_BASE_URL').replace(/\/+$/, ''),
-    platformUrl: new URL(String(values.COCOOM_PLATFORM_URL ?? values.APP_BASE_URL)).origin,
+    platformUrl,
     port: Number(values.PORT),
     host: text('HOST'),
     logLevel: text('LOG_LEVEL'),
@@ -121,5 +128,9 @@ function toConfig(values: Values, tokenKeys: TokenKey[]): Config {
     mongodb: { uri: text('MONGODB_URI'), dbName: text('MONGODB_DB') },
     tokenKeys,
     internalApiTokens: text('INTERNAL_API_TOKENS').split(','),
+    signIn: {
+      completeUrl: String(values.COCOOM_LOGIN_COMPLETE_URL ?? `${platformUrl}/auth/slack/complete`),
+      allowedTeams: values.SIGN_IN_ALLOWED_TEAMS ? text('SIGN_IN_ALLOWED_TEAMS').split(',') : [],
+    },
   };
 }

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'token_decryption_failed',
   'token_refresh_failed',
   'install_state_invalid',
+  'sign_in_failed',
   // The internal API's answers (`{ code, message }`):
   'unauthorized',
   'unsupported_media_type',
@@ -17,6 +18,8 @@ export const ERROR_CODES = [
   'validation_failed',
   'not_found',
   'internal_error',
+  'sign_in_code_invalid',
+  'identity_link_not_found',
 ] as const;
 
 /** One of the app's error codes. */

@@ -50,12 +50,13 @@ export class IdentityLinkStore {
     );
   }
 
-  /** Stores the Cocoom user id the platform gave for this Slack account. */
-  async setCocoomUserId(teamId: string, userId: string, cocoomUserId: string): Promise<void> {
-    await this.links.updateOne(
+  /** Stores the Cocoom user id the platform gave for this Slack account; false if none. */
+  async setCocoomUserId(teamId: string, userId: string, cocoomUserId: string): Promise<boolean> {
+    const result = await this.links.updateOne(
       { _id: keyOf(teamId, userId) },
       { $set: { cocoomUserId, updatedAt: this.clock.now() } },
     );
+    return result.matchedCount === 1;
   }
 
   /** The link of one Slack account, if it signed in. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 
 import { createFlows } from '../../src/app';
 import { EXAMPLE_BASE_URL, renderManifest } from '../../src/installing/manifest';
@@ -16,6 +17,7 @@ const committed = readJson(join(__dirname, '../../manifest.json'));
 /** Slack's schema states the colour rule in a non-standard `regex` keyword: enforce it. */
 function manifestValidator() {
   const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
   ajv.addKeyword({
     keyword: 'regex',
     type: 'string',

@@ -5,6 +5,7 @@ import { createAuthorize } from '../../src/installing/authorize';
 import { InstallationStore } from '../../src/installing/installation-store';
 import { TokenRotation } from '../../src/installing/token-rotation';
 import { ManualClock } from '../../src/shared/clock';
+import { LeaseStore } from '../../src/shared/leases';
 import { createLogger } from '../../src/shared/logger';
 import { TokenCipher } from '../../src/shared/token-cipher';
 import { openTestDatabase } from '../support/database';
@@ -39,6 +40,7 @@ describe('token rotation', () => {
       cipher,
       clock,
       logger: createLogger('silent'),
+      leases: new LeaseStore(database.db, clock),
     });
     return { store, authorize: createAuthorize(store, rotation, cipher) };
   }

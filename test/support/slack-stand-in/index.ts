@@ -4,7 +4,9 @@ import type { Clock } from '../../../src/shared/clock';
 import { checkInstall } from './authorize';
 import { Failures } from './failures';
 import { opaque, slackId } from './ids';
+import { checkSignIn } from './openid';
 import { route, type Router } from './server';
+import { SigningKeys } from './signing-keys';
 import type { StandInState } from './state';
 import { Tokens } from './tokens';
 import type * as T from './types';
@@ -30,12 +32,14 @@ function newState(now: () => number): StandInState {
     messages: [],
     homeViews: new Map(),
     lastTs: 0,
+    openid: { keys: new SigningKeys(), codes: new Map() },
   };
 }
 
 class StandIn implements T.SlackStandIn {
   readonly apiUrl: string;
   readonly authorizeUrl: string;
+  readonly openIdAuthorizeUrl: string;
 
   constructor(
     private readonly server: Server,
@@ -44,6 +48,7 @@ class StandIn implements T.SlackStandIn {
   ) {
     this.apiUrl = `${url}/api/`;
     this.authorizeUrl = `${url}/oauth/v2/authorize`;
+    this.openIdAuthorizeUrl = `${url}/openid/connect/authorize`;
   }
 
   private get state(): StandInState {
@@ -103,6 +108,23 @@ class StandIn implements T.SlackStandIn {
     this.state.nextInstall = { ...install };
   }
 
+  nextSignIn(signIn: T.NextSignIn): void {
+    checkSignIn(this.state, signIn);
+    this.state.openid.nextSignIn = { ...signIn };
+  }
+
+  refuseNextSignIn(error: string): void {
+    this.state.openid.signInError = error;
+  }
+
+  tamperNextIdToken(tamper: T.IdTokenTamper): void {
+    this.state.openid.tamper = { ...tamper };
+  }
+
+  rotateSigningKey(): Promise<void> {
+    return this.state.openid.keys.rotate();
+  }
+
   fail(method: string, rule: T.FailureRule): void {
     this.state.failures.add(method, rule);
   }
@@ -154,6 +176,15 @@ class StandIn implements T.SlackStandIn {
     this.state.failures.clear();
     this.state.nextInstall = undefined;
     this.state.codes.clear();
+    this.forgetSignIns();
+  }
+
+  private forgetSignIns(): void {
+    const { openid } = this.state;
+    openid.nextSignIn = undefined;
+    openid.signInError = undefined;
+    openid.tamper = undefined;
+    openid.codes.clear();
   }
 
   close(): Promise<void> {

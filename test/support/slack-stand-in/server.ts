@@ -5,8 +5,10 @@ import { decodeRequest, redirect, sendJson, sendText } from './http-io';
 import type { DecodedRequest, SlackAnswer } from './http-io';
 import { CLIENT_AUTHENTICATED, METHODS, ownerProblem } from './methods';
 import { oauthV2Access } from './oauth';
+import { record } from './recording';
+import { openIdPage, openIdConnectToken } from './openid-pages';
 import { checkCall } from './openapi-check';
-import { stringArg, type StandInState } from './state';
+import type { StandInState } from './state';
 import type { FailureRule, RecordedCall, Responder } from './types';
 
 /** What request handling reads and writes. */
@@ -19,13 +21,6 @@ export interface Router {
 
 function failure(error: string): SlackAnswer {
   return { ok: false, error };
-}
-
-function record(router: Router, method: string, request: DecodedRequest): RecordedCall {
-  const token = request.bearer ?? stringArg(request.args, 'token');
-  const call: RecordedCall = { method, args: request.args, token, at: router.state.now() };
-  router.calls.push(call);
-  return call;
 }
 
 function authorizePage(router: Router, request: DecodedRequest, res: ServerResponse): void {
@@ -46,14 +41,20 @@ function notAnswered(router: Router, call: RecordedCall): SlackAnswer {
   return failure('not_implemented');
 }
 
-function answer(router: Router, call: RecordedCall, request: DecodedRequest): SlackAnswer {
+function answer(
+  router: Router,
+  call: RecordedCall,
+  request: DecodedRequest,
+): SlackAnswer | Promise<SlackAnswer> {
   if (call.method === 'oauth.v2.access') {
     return oauthV2Access(router.state, call.args, request.basic);
   }
   const responder = router.responders.get(call.method);
-  if (CLIENT_AUTHENTICATED.has(call.method)) {
-    return responder ? responder(call) : notAnswered(router, call);
+  if (responder && CLIENT_AUTHENTICATED.has(call.method)) return responder(call);
+  if (call.method === 'openid.connect.token') {
+    return openIdConnectToken(router.state, call.args, request.basic);
   }
+  if (CLIENT_AUTHENTICATED.has(call.method)) return notAnswered(router, call);
 
   const checked = router.state.tokens.check(call.token);
   if ('error' in checked) return failure(checked.error);
@@ -92,7 +93,7 @@ async function apiCall(router: Router, request: DecodedRequest, res: ServerRespo
   if (rule?.delayMs) await sleep(rule.delayMs);
   if (rule?.status !== undefined) return sendStatus(res, { ...rule, status: rule.status });
   if (rule?.error !== undefined) return sendJson(res, 200, failure(rule.error));
-  sendJson(res, 200, answer(router, call, request));
+  sendJson(res, 200, await answer(router, call, request));
 }
 
 /** Handles one request: the authorize page, a Web API method, or a 404 for anything else. */
@@ -102,6 +103,7 @@ export async function route(router: Router, req: IncomingMessage, res: ServerRes
     return authorizePage(router, request, res);
   }
   if (request.path.startsWith('/api/')) return apiCall(router, request, res);
+  if (req.method === 'GET' && (await openIdPage(router, request, req, res))) return;
 
   router.violations.push(`no such page: ${req.method} ${request.path}`);
   sendText(res, 404, 'Not Found');

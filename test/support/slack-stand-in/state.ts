@@ -1,7 +1,9 @@
 import type { Failures } from './failures';
 import type { SlackAnswer } from './http-io';
+import type { PendingSignIn } from './openid';
+import type { SigningKeys } from './signing-keys';
 import type { TokenRecord, Tokens } from './tokens';
-import type { NextInstall, PostedMessage, StandInApp } from './types';
+import type { IdTokenTamper, NextInstall, NextSignIn, PostedMessage, StandInApp } from './types';
 import type { Workspaces } from './workspaces';
 
 /** The marker `jsonArg` returns for a value that is not JSON. */
@@ -23,6 +25,15 @@ export interface PendingCode {
   expiresAt: number;
 }
 
+/** Sign in with Slack's side of the stand-in. */
+export interface OpenIdState {
+  keys: SigningKeys;
+  nextSignIn?: NextSignIn;
+  signInError?: string;
+  tamper?: IdTokenTamper;
+  codes: Map<string, PendingSignIn>;
+}
+
 /** Everything the stand-in remembers between requests. */
 export interface StandInState {
   app: AppSettings;
@@ -36,6 +47,7 @@ export interface StandInState {
   /** The hash of the Home view last published, per `teamId/userId`. */
   homeViews: Map<string, { id: string; hash: string }>;
   lastTs: number;
+  openid: OpenIdState;
 }
 
 /** A Web API call whose token has been checked. */

@@ -39,9 +39,35 @@ export interface NextInstall {
   tokenRotation?: boolean;
 }
 
+/** Who the next Sign in with Slack is; the rest defaults to the workspace member's profile. */
+export interface NextSignIn {
+  teamId: string;
+  userId: string;
+  email?: string;
+  /** Default true. */
+  emailVerified?: boolean;
+  name?: string;
+  /** A Slack locale such as `fr-FR`. */
+  locale?: string;
+}
+
+/** How to spoil the next id_token, to test that it is refused. */
+export interface IdTokenTamper {
+  /** Claims replaced in it; a claim set to `undefined` is left out. */
+  claims?: Record<string, unknown>;
+  /**
+   * `bad_signature`: signed by a key that is not published, under the current key's id;
+   * `unknown_kid`: the same key under its own, unpublished id; `alg_none`: not signed at all.
+   */
+  signing?: 'bad_signature' | 'unknown_kid' | 'alg_none';
+}
+
 /** One request the stand-in received. */
 export interface RecordedCall {
-  /** The Web API method, or `oauth/v2/authorize` for the install page. */
+  /**
+   * The Web API method, or the page's path for pages: `oauth/v2/authorize`,
+   * `openid/connect/authorize`, `openid/connect/keys`.
+   */
   method: string;
   /** Arguments from the query string and body; form values are strings. */
   args: Record<string, unknown>;
@@ -117,6 +143,16 @@ export interface SlackStandIn {
   addChannel(teamId: string, channelId: string): void;
   /** Sets what the next authorize page and code exchange grant. */
   nextInstall(install: NextInstall): void;
+  /** `${url}/openid/connect/authorize`, Sign in with Slack's page. */
+  readonly openIdAuthorizeUrl: string;
+  /** Sets who the next Sign in with Slack page signs in. */
+  nextSignIn(signIn: NextSignIn): void;
+  /** The next Sign in with Slack page redirects back with this `error` (e.g. `access_denied`). */
+  refuseNextSignIn(error: string): void;
+  /** Spoils the next id_token `openid.connect.token` issues. */
+  tamperNextIdToken(tamper: IdTokenTamper): void;
+  /** Signs id_tokens with a new key from now on; the old keys stay published. */
+  rotateSigningKey(): Promise<void>;
   /** Queues a failure for a method. */
   fail(method: string, rule: FailureRule): void;
   clearFailures(): void;
@@ -132,8 +168,8 @@ export interface SlackStandIn {
   /** Answers a known method that has no built-in answer (for example `openid.connect.token`). */
   respondTo(method: string, responder: Responder): void;
   /**
-   * Forgets calls, violations, failures, posted messages, a queued install and unused codes;
-   * keeps workspaces, channels, the app and tokens.
+   * Forgets calls, violations, failures, posted messages, a queued install or sign-in, a queued
+   * tamper and unused codes; keeps workspaces, channels, the app, tokens and signing keys.
    */
   reset(): void;
   close(): Promise<void>;

@@ -1,0 +1,42 @@
+import type { Collection, Document, MongoServerError } from 'mongodb';
+
+/**
+ * Write primitives that are atomic on MongoDB and on MongoDB-compatible servers that implement
+ * conditional writes as read-then-write (FerretDB 1.x: two concurrent `findOneAndUpdate` or
+ * `findOneAndDelete` calls can both "win"). Only two operations are relied upon there: inserting
+ * a unique `_id`, and the `deletedCount` of deleting one `_id`.
+ */
+
+/** True for MongoDB's duplicate key error. */
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as MongoServerError | undefined)?.code === 11000;
+}
+
+/** Inserts `doc`; false when its `_id` already exists (someone else claimed it first). */
+export async function insertIfAbsent<T extends Document>(
+  collection: Collection<T>,
+  doc: T,
+): Promise<boolean> {
+  try {
+    await collection.insertOne(doc as never); // the caller's documents carry their own _id
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Reads and deletes the document `_id`, for exactly one caller: concurrent callers all may read
+ * it, but only the one whose delete removed it gets it back.
+ */
+export async function takeOnce<T extends Document & { _id: string }>(
+  collection: Collection<T>,
+  id: string,
+): Promise<T | null> {
+  const found = await collection.findOne({ _id: id } as never);
+  if (found === null) return null;
+
+  const removed = await collection.deleteOne({ _id: id } as never);
+  return removed.deletedCount === 1 ? (found as T) : null;
+}
