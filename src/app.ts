@@ -6,8 +6,10 @@ import express, { type Application } from 'express';
 
 import { appHomeFlow } from './app-home/app-home-flow';
 import type { Flow } from './flow';
+import { errorPage } from './http/error-page';
 import { healthRoutes } from './http/health-routes';
 import { requestLogging } from './http/request-logging';
+import { slackTimestampGuard } from './http/slack-timestamp-guard';
 import { internalApi } from './internal-api/internal-routes';
 import { installingFlow } from './installing/installing-flow';
 import { SLACK_ROUTES } from './installing/manifest';
@@ -48,6 +50,10 @@ export async function createCocoomApp(deps: AppDependencies): Promise<CocoomApp>
   const internal = flows.flatMap((flow) => (flow.internal ? [flow.internal] : []));
   web.use(internalApi({ tokens: config.internalApiTokens, logger, parts: internal }));
   for (const flow of flows) if (flow.routes) web.use(flow.routes);
+  web.post(
+    SLACK_ROUTES.events,
+    slackTimestampGuard(() => new Date()),
+  );
 
   const slackLogger = toSlackLogger(logger);
   const receiver = new ExpressReceiver({
@@ -59,6 +65,7 @@ export async function createCocoomApp(deps: AppDependencies): Promise<CocoomApp>
   web.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'No such route' });
   });
+  web.use(errorPage(logger, config.defaultLocale));
 
   const bolt = new App({
     receiver,

@@ -13,7 +13,7 @@ export function healthRoutes(ping: () => Promise<void>): Router {
 
   router.get('/health/ready', async (_req, res) => {
     try {
-      await ping();
+      await withTimeout(ping(), 1000);
       res.json({ status: 'ok', database: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', database: 'unreachable' });
@@ -21,4 +21,13 @@ export function healthRoutes(ping: () => Promise<void>): Router {
   });
 
   return router;
+}
+
+/** Probes give up after a second or so: answer before they do. */
+function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -2,6 +2,8 @@
 export const en = {
   'home.greeting': 'Welcome to Cocoom, <@{user}>!',
   'home.intro': 'Your Cocoom learning space, right inside Slack.',
+  'page.error.title': 'Something went wrong',
+  'page.error.body': 'Cocoom could not handle this request. Please try again in a moment.',
   'page.title': 'Cocoom for Slack',
   'install.success.title': 'Cocoom is installed',
   'install.success.body':
@@ -13,6 +15,9 @@ export const en = {
     'This installation link has expired or was already used, or it was opened in another ' +
     'browser. Nothing was installed.',
   'install.failure.slack': 'Slack did not confirm the installation. Nothing was installed.',
+  'install.failure.slack_error': 'Slack refused the installation ({error}). Nothing was installed.',
+  'install.failure.internal':
+    'Cocoom could not finish the installation on its side. Nothing was installed; please try again in a moment.',
   'install.failure.retry': 'Start the installation again',
   'sign_in.failure.title': 'Signing in with Slack did not finish',
   'sign_in.failure.cancelled': 'Signing in was cancelled in Slack. You are not signed in.',

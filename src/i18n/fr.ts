@@ -4,6 +4,8 @@ import type { MessageKey } from './en';
 export const fr: Record<MessageKey, string> = {
   'home.greeting': 'Bienvenue sur Cocoom, <@{user}> !',
   'home.intro': 'Votre espace d’apprentissage Cocoom, directement dans Slack.',
+  'page.error.title': 'Une erreur est survenue',
+  'page.error.body': "Cocoom n'a pas pu traiter cette demande. Réessayez dans un instant.",
   'page.title': 'Cocoom pour Slack',
   'install.success.title': 'Cocoom est installé',
   'install.success.body':
@@ -15,6 +17,9 @@ export const fr: Record<MessageKey, string> = {
     "Ce lien d'installation a expiré, a déjà servi ou a été ouvert dans un autre navigateur. " +
     "Rien n'a été installé.",
   'install.failure.slack': "Slack n'a pas confirmé l'installation. Rien n'a été installé.",
+  'install.failure.slack_error': "Slack a refusé l'installation ({error}). Rien n'a été installé.",
+  'install.failure.internal':
+    "Cocoom n'a pas pu terminer l'installation de son côté. Rien n'a été installé ; réessayez dans un instant.",
   'install.failure.retry': "Recommencer l'installation",
   'sign_in.failure.title': "La connexion avec Slack n'a pas abouti",
   'sign_in.failure.cancelled': "La connexion a été annulée dans Slack. Vous n'êtes pas connecté·e.",

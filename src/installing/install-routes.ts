@@ -1,33 +1,45 @@
-import type { Installation, InstallProvider } from '@slack/oauth';
-import { type Response, Router } from 'express';
+import type { InstallProvider, Installation, StateStore } from '@slack/oauth';
+import { type Request, type Response, Router } from 'express';
 
 import { sendPage } from '../http/html-page';
-import { type Locale, type MessageKey, pickLocale, t } from '../i18n';
+import { type Locale, pickLocale } from '../i18n';
 import type { Logger } from '../shared/logger';
+import { failurePage, failureReason, successPage } from './install-pages';
 
 interface InstallRoutesOptions {
   installer: InstallProvider;
+  stateStore: StateStore;
   logger: Logger;
   defaultLocale: Locale;
   installPath: string;
   callbackPath: string;
 }
 
+/** The cookie in which `@slack/oauth` binds the state to the browser. */
+const STATE_COOKIE = 'slack-app-oauth-state';
+
 /**
  * `GET /slack/install` sends the admin to Slack's authorize page with a fresh single-use state;
  * `GET /slack/oauth_redirect` receives Slack's answer and stores the installation. Every
- * outcome ends on a page in the admin's language.
+ * outcome ends on a page in the admin's language, never on a stack trace.
  */
 export function installRoutes(options: InstallRoutesOptions): Router {
   const { installer, logger } = options;
   const router = Router();
 
   router.get(options.installPath, async (req, res) => {
-    await installer.handleInstallPath(req, res);
+    try {
+      await installer.handleInstallPath(req, res);
+    } catch (error) {
+      logger.error({ err: error }, 'install could not start');
+      fail(req, res, options, 'internal');
+    }
   });
 
   router.get(options.callbackPath, async (req, res) => {
-    const locale = pickLocale(req.get('accept-language'), options.defaultLocale);
+    if (typeof req.query.error === 'string') return refusedBySlack(req, res, options);
+
+    const locale = localeOf(req, options);
     await installer.handleCallback(req, res, {
       success: (installation) => {
         logger.info(describe(installation), 'installed');
@@ -35,12 +47,40 @@ export function installRoutes(options: InstallRoutesOptions): Router {
       },
       failure: (error) => {
         logger.warn({ reason: error.code, err: error }, 'install failed');
-        sendFailure(res, locale, error.code, options.installPath);
+        fail(req, res, options, error.code);
       },
     });
   });
 
   return router;
+}
+
+/**
+ * Slack sent the admin back with `error` instead of a code: they cancelled, or Slack refused.
+ * The state is used up and its cookie cleared, so the link cannot be replayed.
+ */
+async function refusedBySlack(req: Request, res: Response, options: InstallRoutesOptions) {
+  const error = String(req.query.error).slice(0, 100);
+  const state = typeof req.query.state === 'string' ? req.query.state : '';
+  if (state) await options.stateStore.verifyStateParam(new Date(), state).catch(() => undefined);
+
+  options.logger.warn({ reason: error }, 'install refused in Slack');
+  res.setHeader('Set-Cookie', `${STATE_COOKIE}=; Max-Age=0; Path=/; HttpOnly; Secure`);
+  const message =
+    error === 'access_denied' ? 'install.failure.cancelled' : 'install.failure.slack_error';
+  const page = failurePage(localeOf(req, options), { status: 400, message }, options.installPath, {
+    error,
+  });
+  sendPage(res, 400, page);
+}
+
+function fail(req: Request, res: Response, options: InstallRoutesOptions, code: string) {
+  const reason = failureReason(code);
+  sendPage(res, reason.status, failurePage(localeOf(req, options), reason, options.installPath));
+}
+
+function localeOf(req: Request, options: InstallRoutesOptions): Locale {
+  return pickLocale(req.get('accept-language'), options.defaultLocale);
 }
 
 function describe(installation: Installation) {
@@ -50,38 +90,4 @@ function describe(installation: Installation) {
     isEnterpriseInstall: installation.isEnterpriseInstall === true,
     userId: installation.user.id,
   };
-}
-
-function successPage(locale: Locale, installation: Installation) {
-  const team = installation.team?.name ?? installation.enterprise?.name ?? 'Slack';
-  const teamId = installation.team?.id;
-  const href =
-    teamId && installation.appId
-      ? `slack://app?team=${teamId}&id=${installation.appId}`
-      : 'slack://open';
-  return {
-    lang: locale,
-    title: t(locale, 'install.success.title'),
-    paragraphs: [t(locale, 'install.success.body', { team })],
-    link: { href, label: t(locale, 'install.success.open_slack') },
-  };
-}
-
-/** Slack's own error codes for the callback, mapped to what the admin is told. */
-const FAILURE_REASONS: Record<string, { status: number; message: MessageKey }> = {
-  slack_oauth_installer_authorization_error: { status: 400, message: 'install.failure.cancelled' },
-  slack_oauth_missing_state: { status: 400, message: 'install.failure.state' },
-  slack_oauth_invalid_state: { status: 400, message: 'install.failure.state' },
-  install_state_invalid: { status: 400, message: 'install.failure.state' },
-  slack_oauth_missing_code: { status: 400, message: 'install.failure.state' },
-};
-
-function sendFailure(res: Response, locale: Locale, code: string, installPath: string) {
-  const reason = FAILURE_REASONS[code] ?? { status: 502, message: 'install.failure.slack' };
-  sendPage(res, reason.status, {
-    lang: locale,
-    title: t(locale, 'install.failure.title'),
-    paragraphs: [t(locale, reason.message)],
-    link: { href: installPath, label: t(locale, 'install.failure.retry') },
-  });
 }

@@ -28,6 +28,11 @@ export class InstallStateStore implements StateStore {
     this.states = db.collection('install_states');
   }
 
+  /** Indexes the expiry that each new state's clean-up queries. */
+  async ensureIndexes(): Promise<void> {
+    await this.states.createIndex({ expiresAt: 1 });
+  }
+
   /** Creates a fresh state for an install attempt. */
   async generateStateParam(installOptions: InstallURLOptions): Promise<string> {
     const state = randomBytes(32).toString('base64url');

@@ -14,10 +14,11 @@ import { registerUninstallEvents } from './uninstall-events';
 /** Installing: the manifest, "Add to Slack", and clean-up when Slack says the app lost access. */
 export function installingFlow(services: Services): Flow {
   const { config, logger, database, clock } = services;
+  const stateStore = new InstallStateStore(database.db, clock);
   const installer = new InstallProvider({
     clientId: config.slack.clientId,
     clientSecret: config.slack.clientSecret,
-    stateStore: new InstallStateStore(database.db, clock),
+    stateStore,
     installationStore: services.installations,
     directInstall: true,
     installUrlOptions: {
@@ -25,7 +26,11 @@ export function installingFlow(services: Services): Flow {
       redirectUri: `${config.baseUrl}${SLACK_ROUTES.installCallback}`,
     },
     authorizationUrl: config.slack.authorizeUrl,
-    clientOptions: slackClientOptions(config.slack.apiUrl, logger),
+    // An OAuth code is single-use: retrying its exchange after a 5xx can only fail again.
+    clientOptions: {
+      ...slackClientOptions(config.slack.apiUrl, logger),
+      retryConfig: { retries: 0 },
+    },
     logger: toSlackLogger(logger),
   });
 
@@ -36,6 +41,7 @@ export function installingFlow(services: Services): Flow {
   routes.use(
     installRoutes({
       installer,
+      stateStore,
       logger,
       defaultLocale: config.defaultLocale,
       installPath: SLACK_ROUTES.install,
@@ -46,5 +52,6 @@ export function installingFlow(services: Services): Flow {
   return {
     routes,
     register: (bolt) => registerUninstallEvents(bolt, services.installations),
+    start: () => stateStore.ensureIndexes(),
   };
 }

@@ -9,7 +9,9 @@ export interface VariableSpec {
   secret?: boolean;
 }
 
-const httpUrl = { type: 'string', pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$' };
+/** Checked by the `http-url` format in config.ts: http(s), no credentials, query or fragment. */
+const httpUrl = { type: 'string', format: 'http-url' };
+const port = '^([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$';
 const secret = (min: number) => ({ type: 'string', minLength: min });
 const keyRing =
   '^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,})*$';
@@ -19,7 +21,9 @@ const keyRing =
  */
 export const VARIABLES: Record<string, VariableSpec> = {
   APP_BASE_URL: {
-    expects: 'the public http(s) URL where Slack and browsers reach this app, no query',
+    expects:
+      'the public http(s) URL where Slack and browsers reach this app (https in production), ' +
+      'without credentials, query or fragment',
     schema: httpUrl,
     required: true,
   },
@@ -30,7 +34,7 @@ export const VARIABLES: Record<string, VariableSpec> = {
   },
   PORT: {
     expects: 'a TCP port from 0 to 65535',
-    schema: { type: 'integer', minimum: 0, maximum: 65535 },
+    schema: { type: 'string', pattern: port },
     default: '3000',
   },
   HOST: {
@@ -62,7 +66,7 @@ export const VARIABLES: Record<string, VariableSpec> = {
   },
   MONGODB_URI: {
     expects: 'a MongoDB connection string (mongodb:// or mongodb+srv://)',
-    schema: { type: 'string', pattern: '^mongodb(\\+srv)?://\\S+$' },
+    schema: { type: 'string', format: 'mongodb-uri' },
     required: true,
     secret: true,
   },

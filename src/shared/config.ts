@@ -1,4 +1,5 @@
 import Ajv, { type ErrorObject } from 'ajv';
+import ConnectionString from 'mongodb-connection-string-url';
 
 import { ConfigError } from './errors';
 import { VARIABLES } from './config-variables';
@@ -41,7 +42,25 @@ export interface Config {
 type Env = Record<string, string | undefined>;
 type Values = Record<string, string | number>;
 
-const ajv = new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true });
+const ajv = new Ajv({ allErrors: true, useDefaults: true });
+ajv.addFormat('http-url', isHttpUrl);
+ajv.addFormat('mongodb-uri', isMongoUri);
+
+function isHttpUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  const plain = !url.username && !url.password && !url.search && !url.hash && !text.includes('?');
+  return (url.protocol === 'http:' || url.protocol === 'https:') && plain;
+}
+
+function isMongoUri(text: string): boolean {
+  try {
+    const hosts = new ConnectionString(text).hosts;
+    return hosts.every((host) => /^(\[[^\]]+\]|[^:]+)(:\d{1,5})?$/.test(host));
+  } catch {
+    return false;
+  }
+}
 
 const validate = ajv.compile<Values>({
   type: 'object',

@@ -175,6 +175,35 @@ describe('installing from "Add to Slack"', () => {
     }
   });
 
+  it('explains a refusal from Slack other than a cancel, and uses up the state', async () => {
+    await installations().deleteMany({});
+    testApp.standIn.nextInstall({ teamId: 'T0ACME', userId: 'U0ADMIN' });
+    const redirect = await startInstall(testApp);
+    const refused = redirect.callbackUrl.replace(/code=[^&]+/, 'error=invalid_scope');
+
+    const answer = await finishInstall({ ...redirect, callbackUrl: refused });
+
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('set-cookie')).toMatch(/slack-app-oauth-state=;.*Max-Age=0/);
+    expect(await answer.text()).toContain('invalid_scope');
+    expect((await finishInstall(redirect)).status).toBe(400);
+    expect(await installations().countDocuments()).toBe(0);
+  });
+
+  it('ends on a plain page, not a stack trace, when the database is down', async () => {
+    await testApp.database.client.close();
+    try {
+      const answer = await fetch(`${testApp.url}/slack/install`, { redirect: 'manual' });
+
+      expect(answer.status).toBe(500);
+      const page = await answer.text();
+      expect(page).toContain('/slack/install');
+      expect(page).not.toMatch(/Error|node_modules|ECONNREFUSED/);
+    } finally {
+      await testApp.database.client.connect();
+    }
+  });
+
   it('tells the admin in English when the browser asks for English', async () => {
     testApp.standIn.nextInstall({ teamId: 'T0ACME', userId: 'U0ADMIN' });
     const redirect = await startInstall(testApp);

@@ -42,6 +42,13 @@ describe('requests to /slack/events', () => {
     expect((await post(headers)).status).toBe(401);
   });
 
+  it('are refused when the timestamp is over five minutes ahead', async () => {
+    const ahead = Math.floor(Date.now() / 1000) + 6 * 60;
+    const headers = slackSignatureHeaders(testApp.config.slack.signingSecret, body, ahead);
+
+    expect((await post(headers)).status).toBe(401);
+  });
+
   it('reach no handler when refused', async () => {
     await post({});
     await new Promise((resolve) => setTimeout(resolve, 200));

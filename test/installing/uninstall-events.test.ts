@@ -21,6 +21,7 @@ describe('when Slack says the app lost access', () => {
   });
   afterAll(async () => testApp.close());
   beforeEach(async () => {
+    testApp.logLines.length = 0;
     await installations().deleteMany({});
     await userInstallations().deleteMany({});
     testApp.standIn.nextInstall({ teamId: 'T0ACME', userId: 'U0ADMIN' });
@@ -95,7 +96,11 @@ describe('when Slack says the app lost access', () => {
     expect((await send(uninstalled, stale)).status).toBe(200);
     await send(revoked(['U0ANNA'], [await botUserId()]), stale);
 
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(() => {
+      const log = testApp.logLines.join('');
+      expect(log).toContain('uninstalled T:T0ACME');
+      expect(log).toContain('tokens revoked in T:T0ACME');
+    });
     expect(await installations().countDocuments()).toBe(1);
     expect(await userInstallations().countDocuments()).toBe(2);
   });

@@ -63,6 +63,27 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/PORT is invalid: expected a TCP port/);
   });
 
+  it.each([
+    ['APP_BASE_URL', 'http://[bad'],
+    ['APP_BASE_URL', 'http://acme.cocoom.com:99999'],
+    ['APP_BASE_URL', 'https://admin:hunter2@acme.cocoom.com'],
+    ['APP_BASE_URL', 'https://acme.cocoom.com/?next=1'],
+    ['APP_BASE_URL', 'ftp://acme.cocoom.com'],
+    ['SLACK_BASE_URL', 'http://[x'],
+    ['COCOOM_PLATFORM_URL', 'http://[x'],
+    ['PORT', '0x10'],
+    ['PORT', '1e3'],
+    ['PORT', '65536'],
+    ['MONGODB_URI', 'mongodb://127.0.0.1:notaport/'],
+    ['MONGODB_URI', 'postgres://127.0.0.1/db'],
+  ])('names %s when it is %j', (name, value) => {
+    const problems = problemsOf({ ...valid, [name]: value });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name} is invalid`));
+    expect(problems[0]).not.toContain('hunter2');
+  });
+
   it('never prints a secret’s value in its report', () => {
     const secretish = 'tooshort-secret';
     const error = (() => {
