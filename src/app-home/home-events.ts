@@ -24,11 +24,14 @@ export interface HomeEventDependencies {
  */
 export function registerHomeEvents(app: App, deps: HomeEventDependencies): void {
   app.event('app_home_opened', async ({ event, body, client, context }) => {
-    if (event.tab !== 'home') return;
     const teamId = context.teamId ?? body.team_id;
+    const log = deps.logger.child({ teamId, userId: event.user, eventId: body.event_id });
+    if (event.tab !== 'home') {
+      log.debug('app_home_opened on the Messages tab: nothing to publish');
+      return;
+    }
     if (teamId === undefined) return;
     const user: HomeUser = { teamId, userId: event.user };
-    const log = deps.logger.child({ teamId, userId: event.user, eventId: body.event_id });
     if (!(await firstDelivery(deps.receipts, body.event_id, log))) {
       log.info('repeated app_home_opened ignored');
       return;
@@ -64,7 +67,10 @@ async function welcomeOnce(
     log.warn({ err: error }, 'welcome could not be checked');
     return false;
   });
-  if (!first) return;
+  if (!first) {
+    log.debug('already welcomed');
+    return;
+  }
 
   try {
     await client.chat.postMessage({
