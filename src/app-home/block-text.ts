@@ -25,7 +25,10 @@ export function truncate(text: string, max: number): string {
   return `${cut}…`;
 }
 
-/** Escapes `&`, `<` and `>` so data shows as typed (https://api.slack.com/reference/surfaces/formatting#escaping). */
+/**
+ * Escapes `&`, `<` and `>` so data shows as typed
+ * (https://api.slack.com/reference/surfaces/formatting#escaping).
+ */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 
-import type { EventReceipts } from '../shared/event-receipts';
 import type { Locale } from '../i18n';
+import type { EventReceipts } from '../shared/event-receipts';
 import type { Logger } from '../shared/logger';
 import { slackAnswerOf } from '../shared/slack-answer';
 import type { HomePublisher, HomeUser } from './home-publisher';

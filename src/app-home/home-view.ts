@@ -50,7 +50,8 @@ export function buildFallbackHomeView(locale: Locale): HomeView {
 
 function accountBlocks(content: HomeContent): KnownBlock[] {
   const { locale, link } = content;
-  const greeting = `${t(locale, 'home.greeting', { user: content.userId })}\n${t(locale, 'home.intro')}`;
+  const hello = t(locale, 'home.greeting', { user: content.userId });
+  const greeting = `${hello}\n${t(locale, 'home.intro')}`;
   const account = link
     ? t(locale, 'home.linked', { email: mrkdwnData(link.email, 320) })
     : t(locale, 'home.unlinked');

@@ -53,7 +53,7 @@ describe('opening the Home tab', () => {
   });
   afterAll(async () => testApp.close());
 
-  it('publishes a French Home to a French-speaking user: greeting, Connect, Open Cocoom, preferences', async () => {
+  it('publishes a French Home to a French speaker, with Connect and Open Cocoom', async () => {
     await openHome(testApp, 'U0ADA');
 
     const view = await nthViewFor(testApp, 'U0ADA', 1);
@@ -160,7 +160,7 @@ describe('opening the Home tab', () => {
 });
 
 describe('Slack retrying an event', () => {
-  it('neither republishes nor re-welcomes for the same event id, even after a restart', async () => {
+  it('neither republishes nor re-welcomes for one event id, even after a restart', async () => {
     const first = await installedApp();
     const retry = (n: number) => ({
       'X-Slack-Retry-Num': String(n),

@@ -293,23 +293,3 @@ describe('views.publish', () => {
     expect(await slackError(call)).toBe('invalid_arguments');
   });
 });
-
-describe('views.publish limits', () => {
-  it('refuses a Home view whose header is longer than Slack allows, saying where', async () => {
-    const bot = client(botToken());
-    const header = { type: 'header', text: { type: 'plain_text', text: 'x'.repeat(151) } };
-
-    const refused = await bot.views
-      .publish({ user_id: 'U1', view: { type: 'home', blocks: [header] } })
-      .catch((e: unknown) => e as { data?: { error?: string; response_metadata?: unknown } });
-
-    expect(refused).toMatchObject({
-      data: {
-        error: 'invalid_arguments',
-        response_metadata: {
-          messages: ['[ERROR] must be less than 151 characters [json-pointer:/view/blocks/0/text]'],
-        },
-      },
-    });
-  });
-});
