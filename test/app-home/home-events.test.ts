@@ -26,6 +26,7 @@ const USERS = [
   member('U0EVE', 'fr-FR'),
   member('U0FRED', 'en-US'),
   member('U0GUS', 'en-US'),
+  member('U0HAL', 'en-US'),
 ];
 
 async function installedApp(): Promise<TestApp> {
@@ -135,6 +136,17 @@ describe('opening the Home tab', () => {
     expect(viewProblems(view)).toEqual([]);
     expect(textsOf(view.blocks)).toMatch(/connected to Cocoom as \*(très-long-)+[^*]*…\*\./);
     expect(textsOf(view.blocks)).not.toContain('cannot be shown');
+  });
+
+  it('falls back to the default language when Slack cannot say the user’s locale', async () => {
+    testApp.standIn.fail('users.info', { error: 'ratelimited', times: 1 });
+
+    await openHome(testApp, 'U0HAL');
+
+    const text = textsOf((await nthViewFor(testApp, 'U0HAL', 1)).blocks);
+    expect(text).toContain('Bienvenue sur Cocoom, <@U0HAL> !');
+    expect(text).toContain('Heures dans votre fuseau horaire Slack.');
+    await logged(testApp, 'U0HAL', 'user profile unavailable', 'ratelimited');
   });
 
   it.each([
