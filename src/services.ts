@@ -3,6 +3,7 @@ import { WebClient } from '@slack/web-api';
 import { createAuthorize } from './installing/authorize';
 import { InstallationStore } from './installing/installation-store';
 import { TokenRotation } from './installing/token-rotation';
+import type { NotificationFeed } from './notifying/notification-feed';
 import { PreferencesStore } from './preferences/preferences-store';
 import { IdentityLinkStore } from './signing-in/identity-links';
 import { type Clock, systemClock } from './shared/clock';
@@ -39,6 +40,8 @@ export interface Services {
   authorize: ReturnType<typeof createAuthorize>;
   /** A Web API client with the app's options and `token` (none for token-less methods). */
   slackClient(token?: string): WebClient;
+  /** What Cocoom told each user lately, for App Home; the Home lists none while unset. */
+  notificationFeed?: NotificationFeed;
 }
 
 /** Builds the shared services and creates the indexes they need. */

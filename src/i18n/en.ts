@@ -35,6 +35,47 @@ export const en = {
   'sign_in.failure.unavailable':
     'Cocoom could not finish signing you in just now. Please try again in a moment.',
   'sign_in.failure.retry': 'Sign in with Slack again',
+  'home.title': 'Your Cocoom home',
+  'home.linked': 'Your Slack account is connected to Cocoom as *{email}*.',
+  'home.unlinked':
+    'Your Slack account is not connected to Cocoom yet. Connect it to receive your learning ' +
+    'news here.',
+  'home.connect': 'Connect to Cocoom',
+  'home.open_cocoom': 'Open Cocoom',
+  'home.notifications.title': 'Latest notifications',
+  'home.notifications.empty': 'Nothing yet: what Cocoom tells you will show up here.',
+  'home.notifications.unavailable': 'Your notifications cannot be shown right now.',
+  'home.notifications.meta': '{category} · {time}',
+  'home.notifications.open': 'Open',
+  'home.preferences.title': 'Your preferences',
+  'home.preferences.categories': '*Notifications*\nTick what you want to receive.',
+  'home.preferences.quiet_on': '*Quiet hours*: from {start} to {end}, no notifications.',
+  'home.preferences.quiet_off': '*Quiet hours*: off. Pick a start and an end to set them.',
+  'home.preferences.quiet_start': 'Start',
+  'home.preferences.quiet_end': 'End',
+  'home.preferences.quiet_clear': 'Turn off quiet hours',
+  'home.preferences.time_zone': 'Times are in your Slack time zone ({zone}).',
+  'home.preferences.time_zone_unknown': 'Times are in your Slack time zone.',
+  'home.preferences.digest_on': '*Digest*: on. You also receive a summary of your notifications.',
+  'home.preferences.digest_off': '*Digest*: off.',
+  'home.preferences.digest_turn_on': 'Turn on',
+  'home.preferences.digest_turn_off': 'Turn off',
+  'home.fallback.body':
+    'Your Cocoom home cannot be shown right now. Close this tab and open it again in a moment.',
+  'category.new_content': 'New content',
+  'category.training_due': 'Training reminders',
+  'category.quiz': 'Quizzes and challenges',
+  'category.comment': 'Comments and replies',
+  'category.mention': 'Mentions',
+  'category.achievement': 'Badges and achievements',
+  'category.announcement': 'Announcements',
+  'welcome.text': 'Welcome to Cocoom! Your micro-learning now comes to Slack.',
+  'welcome.body':
+    'Hello <@{user}>! Cocoom tells you here about new content, training reminders, quizzes, ' +
+    'comments, mentions and achievements from your Cocoom platform.',
+  'welcome.home':
+    'Open the *Home* tab of this app to connect your Cocoom account, see your latest ' +
+    'notifications and choose what you receive.',
 } as const;
 
 /** A key of the text catalogues. */

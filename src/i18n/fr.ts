@@ -38,4 +38,49 @@ export const fr: Record<MessageKey, string> = {
   'sign_in.failure.unavailable':
     "Cocoom n'a pas pu terminer votre connexion pour le moment. Réessayez dans un instant.",
   'sign_in.failure.retry': 'Se reconnecter avec Slack',
+  'home.title': 'Votre accueil Cocoom',
+  'home.linked': 'Votre compte Slack est connecté à Cocoom en tant que *{email}*.',
+  'home.unlinked':
+    "Votre compte Slack n'est pas encore connecté à Cocoom. Connectez-le pour recevoir ici " +
+    'les nouvelles de votre apprentissage.',
+  'home.connect': 'Se connecter à Cocoom',
+  'home.open_cocoom': 'Ouvrir Cocoom',
+  'home.notifications.title': 'Dernières notifications',
+  'home.notifications.empty': "Rien pour l'instant : ce que Cocoom vous dira apparaîtra ici.",
+  'home.notifications.unavailable':
+    'Vos notifications ne peuvent pas être affichées pour le moment.',
+  'home.notifications.meta': '{category} · {time}',
+  'home.notifications.open': 'Ouvrir',
+  'home.preferences.title': 'Vos préférences',
+  'home.preferences.categories': '*Notifications*\nCochez ce que vous voulez recevoir.',
+  'home.preferences.quiet_on': '*Heures calmes* : de {start} à {end}, aucune notification.',
+  'home.preferences.quiet_off':
+    '*Heures calmes* : désactivées. Choisissez un début et une fin pour les activer.',
+  'home.preferences.quiet_start': 'Début',
+  'home.preferences.quiet_end': 'Fin',
+  'home.preferences.quiet_clear': 'Désactiver les heures calmes',
+  'home.preferences.time_zone': 'Heures dans votre fuseau horaire Slack ({zone}).',
+  'home.preferences.time_zone_unknown': 'Heures dans votre fuseau horaire Slack.',
+  'home.preferences.digest_on':
+    '*Récapitulatif* : activé. Vous recevez aussi un résumé de vos notifications.',
+  'home.preferences.digest_off': '*Récapitulatif* : désactivé.',
+  'home.preferences.digest_turn_on': 'Activer',
+  'home.preferences.digest_turn_off': 'Désactiver',
+  'home.fallback.body':
+    "Votre accueil Cocoom ne peut pas s'afficher pour le moment. Fermez cet onglet et " +
+    'rouvrez-le dans un instant.',
+  'category.new_content': 'Nouveaux contenus',
+  'category.training_due': 'Rappels de formation',
+  'category.quiz': 'Quiz et défis',
+  'category.comment': 'Commentaires et réponses',
+  'category.mention': 'Mentions',
+  'category.achievement': 'Badges et réussites',
+  'category.announcement': 'Annonces',
+  'welcome.text': 'Bienvenue sur Cocoom ! Votre micro-learning arrive dans Slack.',
+  'welcome.body':
+    'Bonjour <@{user}> ! Cocoom vous informe ici des nouveaux contenus, rappels de formation, ' +
+    'quiz, commentaires, mentions et réussites de votre plateforme Cocoom.',
+  'welcome.home':
+    "Ouvrez l'onglet *Accueil* de cette application pour connecter votre compte Cocoom, voir " +
+    'vos dernières notifications et choisir ce que vous recevez.',
 };

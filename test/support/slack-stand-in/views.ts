@@ -1,4 +1,5 @@
 import type { SlackAnswer } from './http-io';
+import { viewProblems } from './block-limits';
 import { opaque, slackId } from './ids';
 import type { AuthedCall } from './state';
 import { jsonArg, stringArg } from './state';
@@ -18,6 +19,10 @@ function isHomeView(view: unknown): view is HomeView {
 export function viewsPublish({ state, args, owner }: AuthedCall): SlackAnswer {
   const view = jsonArg(args, 'view');
   if (!isHomeView(view)) return { ok: false, error: 'invalid_arguments' };
+  const problems = viewProblems(view);
+  if (problems.length > 0) {
+    return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+  }
   const userId = stringArg(args, 'user_id') ?? '';
   const teams = state.workspaces.reach(owner, stringArg(args, 'team_id'));
   const member = state.workspaces.findUser(teams, userId);

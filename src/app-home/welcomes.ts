@@ -1,0 +1,48 @@
+import { type Collection, type Db, MongoServerError } from 'mongodb';
+
+import type { Clock } from '../shared/clock';
+
+interface WelcomeDocument {
+  _id: string;
+  teamId: string;
+  userId: string;
+  welcomedAt: Date;
+}
+
+const DUPLICATE_KEY = 11000;
+
+/** Which Slack users were already sent the welcome message, keyed by (workspace, user). */
+export class WelcomeStore {
+  private readonly welcomes: Collection<WelcomeDocument>;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.welcomes = db.collection('home_welcomes');
+  }
+
+  /**
+   * True when this call is the first to claim the user's welcome. The unique `_id` makes the
+   * claim atomic, so two Home openings at once send one welcome.
+   */
+  async claim(teamId: string, userId: string): Promise<boolean> {
+    const doc = { _id: keyOf(teamId, userId), teamId, userId, welcomedAt: this.clock.now() };
+    try {
+      await this.welcomes.insertOne(doc);
+      return true;
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+  }
+
+  /** Gives a claim back after the welcome could not be sent, so a later visit sends it. */
+  async release(teamId: string, userId: string): Promise<void> {
+    await this.welcomes.deleteOne({ _id: keyOf(teamId, userId) });
+  }
+}
+
+function keyOf(teamId: string, userId: string): string {
+  return `${teamId}:${userId}`;
+}
