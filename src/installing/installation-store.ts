@@ -33,6 +33,7 @@ import type { RotatingRecord, TokenPlace } from './token-rotation';
 export class InstallationStore implements SlackInstallationStore {
   readonly installations: Collection<InstallationDocument>;
   readonly userInstallations: Collection<UserInstallationDocument>;
+  private readonly listeners: (() => void)[] = [];
 
   constructor(
     db: Db,
@@ -41,6 +42,15 @@ export class InstallationStore implements SlackInstallationStore {
   ) {
     this.installations = db.collection('installations');
     this.userInstallations = db.collection('user_installations');
+  }
+
+  /** Calls `listener` whenever this store stores or removes an installation. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
   }
 
   /** Creates the indexes the store's queries use. */
@@ -54,6 +64,7 @@ export class InstallationStore implements SlackInstallationStore {
     const now = this.clock.now();
     if (installation.bot) await this.storeBot(key, installation, now);
     if (installation.user.token) await this.storeUser(key, installation, now);
+    this.changed();
   }
 
   private async storeBot(key: InstallationKey, installation: Installation, now: Date) {
@@ -140,6 +151,7 @@ export class InstallationStore implements SlackInstallationStore {
 
     if (query.userId) {
       await this.userInstallations.deleteOne({ _id: userInstallationKey(key, query.userId) });
+      this.changed();
       return;
     }
     await this.removeInstallation(key, this.clock.now());
@@ -155,11 +167,13 @@ export class InstallationStore implements SlackInstallationStore {
       installationKey: key,
       installedAt: { $lte: before },
     });
+    this.changed();
   }
 
   /** Removes the bot token of installation `key` if installed at or before `before`. */
   async removeBot(key: InstallationKey, before: Date): Promise<void> {
     await this.installations.deleteOne({ _id: key, installedAt: { $lte: before } });
+    this.changed();
   }
 
   /** Removes the grants of `userIds` in installation `key` made at or before `before`. */
@@ -170,6 +184,7 @@ export class InstallationStore implements SlackInstallationStore {
       userId: { $in: userIds },
       installedAt: { $lte: before },
     });
+    this.changed();
   }
 
   /** Where the bot token of installation `key` rotates. */
