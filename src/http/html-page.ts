@@ -22,13 +22,15 @@ export interface PageContent {
 export function renderPage(page: PageContent): string {
   const body = page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   const link = page.link
-    ? `<p><a class="button" href="${escapeHtml(page.link.href)}">${escapeHtml(page.link.label)}</a></p>`
+    ? `<p><a class="button" href="${escapeHtml(page.link.href)}">` +
+      `${escapeHtml(page.link.label)}</a></p>`
     : '';
   return `<!doctype html>
 <html lang="${escapeHtml(page.lang)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1d1c1d}
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;
+color:#1d1c1d}
 h1{color:#175AE4}.button{display:inline-block;background:#175AE4;color:#fff;padding:.6rem 1.2rem;
 border-radius:6px;text-decoration:none}</style></head>
 <body><h1>${escapeHtml(page.title)}</h1>

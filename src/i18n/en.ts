@@ -17,7 +17,8 @@ export const en = {
   'install.failure.slack': 'Slack did not confirm the installation. Nothing was installed.',
   'install.failure.slack_error': 'Slack refused the installation ({error}). Nothing was installed.',
   'install.failure.internal':
-    'Cocoom could not finish the installation on its side. Nothing was installed; please try again in a moment.',
+    'Cocoom could not finish the installation on its side. Nothing was installed; ' +
+    'please try again in a moment.',
   'install.failure.retry': 'Start the installation again',
   'sign_in.failure.title': 'Signing in with Slack did not finish',
   'sign_in.failure.cancelled': 'Signing in was cancelled in Slack. You are not signed in.',

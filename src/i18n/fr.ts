@@ -14,12 +14,14 @@ export const fr: Record<MessageKey, string> = {
   'install.failure.title': "L'installation n'a pas abouti",
   'install.failure.cancelled': "L'installation a été annulée dans Slack. Rien n'a été installé.",
   'install.failure.state':
-    "Ce lien d'installation a expiré, a déjà servi ou a été ouvert dans un autre navigateur. " +
+    "Ce lien d'installation a expiré, a déjà servi ou a été ouvert " +
+    'dans un autre navigateur. ' +
     "Rien n'a été installé.",
   'install.failure.slack': "Slack n'a pas confirmé l'installation. Rien n'a été installé.",
   'install.failure.slack_error': "Slack a refusé l'installation ({error}). Rien n'a été installé.",
   'install.failure.internal':
-    "Cocoom n'a pas pu terminer l'installation de son côté. Rien n'a été installé ; réessayez dans un instant.",
+    "Cocoom n'a pas pu terminer l'installation de son côté. Rien n'a été installé ; " +
+    'réessayez dans un instant.',
   'install.failure.retry': "Recommencer l'installation",
   'sign_in.failure.title': "La connexion avec Slack n'a pas abouti",
   'sign_in.failure.cancelled': "La connexion a été annulée dans Slack. Vous n'êtes pas connecté·e.",
@@ -34,7 +36,8 @@ export const fr: Record<MessageKey, string> = {
     "Votre adresse e-mail n'est pas vérifiée dans Slack. Vérifiez-la dans Slack, puis " +
     'reconnectez-vous.',
   'sign_in.failure.return_to':
-    "Ce lien de connexion ne ramène pas à votre plateforme Cocoom. Vous n'êtes pas connecté·e.",
+    'Ce lien de connexion ne ramène pas à votre plateforme Cocoom. ' +
+    "Vous n'êtes pas connecté·e.",
   'sign_in.failure.unavailable':
     "Cocoom n'a pas pu terminer votre connexion pour le moment. Réessayez dans un instant.",
   'sign_in.failure.retry': 'Se reconnecter avec Slack',

@@ -3,8 +3,9 @@ import type { Installation, InstallationQuery } from '@slack/oauth';
 import { InstallationInvalidError } from '../shared/errors';
 
 /**
- * Slack keys an installation by its workspace (`T…`), or by its organization (`E…`) when the app
- * was installed org-wide on Enterprise Grid. Team and enterprise ids are unique across Slack.
+ * Slack keys an installation by its workspace (`T…`), or by its organization (`E…`) when the
+ * app was installed org-wide on Enterprise Grid. Team and enterprise ids are unique across
+ * Slack.
  */
 export type InstallationKey = `T:${string}` | `E:${string}`;
 

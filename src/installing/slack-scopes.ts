@@ -17,5 +17,8 @@ export const SLACK_METHOD_SCOPES: Record<string, string[]> = {
 /** The bot scopes the app asks for when installed. */
 export const BOT_SCOPES: string[] = [...new Set(Object.values(SLACK_METHOD_SCOPES).flat())].sort();
 
-/** The user scopes of Sign in with Slack (https://api.slack.com/authentication/sign-in-with-slack). */
+/**
+ * The user scopes of Sign in with Slack
+ * (https://api.slack.com/authentication/sign-in-with-slack).
+ */
 export const SIGN_IN_SCOPES = ['openid', 'email', 'profile'];

@@ -29,7 +29,8 @@ export const VARIABLES: Record<string, VariableSpec> = {
   },
   COCOOM_PLATFORM_URL: {
     expects:
-      "the Cocoom platform's own https URL (e.g. https://acme.cocoom.com); APP_BASE_URL's origin when unset",
+      "the Cocoom platform's own https URL (e.g. https://acme.cocoom.com); " +
+      "APP_BASE_URL's origin when unset",
     schema: httpUrl,
   },
   PORT: {

@@ -30,7 +30,7 @@ describe('installing from "Add to Slack"', () => {
   const openBotToken = (doc: { _id: unknown; bot: { token: string } }) =>
     new TokenCipher(testApp.config.tokenKeys).open(doc.bot.token, `${doc._id}/bot.token`);
 
-  it('stores the installation encrypted and answers Home events with that workspace token', async () => {
+  it('stores the installation encrypted and serves Home events with its token', async () => {
     testApp.standIn.nextInstall({ teamId: 'T0ACME', userId: 'U0ADMIN' });
 
     const done = await install(testApp);
