@@ -13,12 +13,24 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, en };
  * falling back to `fallback` when neither French nor English is asked for.
  */
 export function pickLocale(wanted: string | undefined | null, fallback: Locale): Locale {
-  const tags = (wanted ?? '').toLowerCase().split(',');
-  for (const tag of tags) {
-    const language = tag.trim().slice(0, 2);
+  const ranked = (wanted ?? '')
+    .toLowerCase()
+    .split(',')
+    .map(parseTag)
+    .filter((tag) => tag.quality > 0)
+    .sort((a, b) => b.quality - a.quality);
+  for (const { language } of ranked) {
     if (language === 'fr' || language === 'en') return language;
   }
   return fallback;
+}
+
+/** `fr-FR;q=0.8` → French at 0.8; Slack's `fr-FR` and `fr_FR` read as French at 1. */
+function parseTag(tag: string): { language: string; quality: number } {
+  const [range = '', ...params] = tag.trim().split(';');
+  const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+  const quality = q === undefined ? 1 : Number(q);
+  return { language: range.split(/[-_]/)[0] ?? '', quality: Number.isNaN(quality) ? 0 : quality };
 }
 
 /** The text `key` in `locale`, with each `{name}` replaced by `params.name`. */

@@ -14,7 +14,8 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 export function bearerAuth(tokens: string[]): RequestHandler {
   const accepted = tokens.map(digest);
   return (req, res, next) => {
-    const match = /^Bearer ([^\s]+)$/.exec(req.get('authorization') ?? '');
+    // The scheme name is case-insensitive (RFC 9110, section 11.1).
+    const match = /^Bearer ([^\s]+)$/i.exec(req.get('authorization') ?? '');
     const presented = digest(match?.[1] ?? '');
     const valid = accepted.reduce((ok, token) => timingSafeEqual(token, presented) || ok, false);
     if (match && valid) return next();

@@ -18,7 +18,12 @@ export function jsonBody(): RequestHandler[] {
 }
 
 /** Turns body-parser's failures into the internal API's error answers. */
-export const bodyErrors: ErrorRequestHandler = (error: { type?: string }, _req, _res, next) => {
+export const bodyErrors: ErrorRequestHandler = (
+  error: { type?: string; status?: number },
+  _req,
+  _res,
+  next,
+) => {
   if (error.type === 'entity.too.large') {
     return next(new ApiError(413, 'payload_too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`));
   }
@@ -27,6 +32,10 @@ export const bodyErrors: ErrorRequestHandler = (error: { type?: string }, _req, 
   }
   if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
     return next(new ApiError(415, 'unsupported_media_type', 'Send the body as UTF-8 JSON'));
+  }
+  const unreadable = typeof error.status === 'number' && error.status >= 400 && error.status < 500;
+  if (typeof error.type === 'string' && unreadable) {
+    return next(new ApiError(400, 'invalid_json', 'The body cannot be read as JSON'));
   }
   return next(error);
 };

@@ -13,6 +13,8 @@ export interface HandOff {
   identity: SlackIdentity;
   /** Where the user asked to go on the platform. */
   returnTo: string;
+  /** The platform's `platform_state` from the login route, if it sent one. */
+  platformState?: string;
 }
 
 interface HandOffDocument extends HandOff {
@@ -51,6 +53,7 @@ export class HandOffCodes {
   async redeem(code: string): Promise<HandOff | null> {
     const found = await takeOnce(this.codes, hashSecret(code));
     if (found === null || found.expiresAt <= this.clock.now()) return null;
-    return { identity: found.identity, returnTo: found.returnTo };
+    const { identity, returnTo, platformState } = found;
+    return { identity, returnTo, platformState: platformState ?? undefined };
   }
 }

@@ -70,10 +70,23 @@ export function identityOf(claims: JWTPayload): SlackIdentity {
     throw new SignInError('email_unverified', 'Slack did not vouch for the email address');
   }
 
+  const teamId = text(TEAM_ID);
+  const userId = text(USER_ID);
+  const enterpriseId = text(ENTERPRISE_ID);
+  if (!teamId || !/^T[A-Z0-9]+$/.test(teamId) || !userId || !/^[UW][A-Z0-9]+$/.test(userId)) {
+    throw new SignInError('id_token_claims', 'The id_token names no well-formed team and user');
+  }
+  if (claims.sub !== userId || (enterpriseId !== undefined && !/^E[A-Z0-9]+$/.test(enterpriseId))) {
+    throw new SignInError('id_token_claims', 'The id_token contradicts itself about the user');
+  }
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
+    throw new SignInError('id_token_claims', 'The id_token carries no email address');
+  }
+
   return definedFields({
-    teamId: String(claims[TEAM_ID]),
-    userId: String(claims[USER_ID]),
-    enterpriseId: text(ENTERPRISE_ID),
+    teamId,
+    userId,
+    enterpriseId,
     email,
     name: text('name'),
     locale: text('locale'),

@@ -35,11 +35,11 @@ export function signInApi(options: SignInApiOptions): Router {
       throw new ApiError(400, 'sign_in_code_invalid', 'Unknown, used or expired code');
     }
 
-    const { identity, returnTo } = handOff;
+    const { identity, returnTo, platformState } = handOff;
     const link = await identityLinks.findBySlackUser(identity.teamId, identity.userId);
     const cocoomUserId = link?.cocoomUserId ?? undefined;
     logger.info({ teamId: identity.teamId, userId: identity.userId }, 'sign-in handed off');
-    res.json({ ...identity, emailVerified: true, cocoomUserId, returnTo });
+    res.json({ ...identity, emailVerified: true, cocoomUserId, returnTo, platformState });
   });
 
   router.post('/identity-links/cocoom-user', ...jsonBody(), async (req, res) => {

@@ -13,6 +13,8 @@ export interface SignInAttempt {
   nonceHash: string;
   /** Where the platform should take the user once signed in (on its own origin). */
   returnTo: string;
+  /** The platform's anti-forgery value, echoed back on the hand-off. */
+  platformState?: string;
   expiresAt: Date;
 }
 
@@ -43,7 +45,7 @@ export class SignInAttempts {
   }
 
   /** Records a new attempt that will lead to `returnTo`. */
-  async start(returnTo: string): Promise<StartedAttempt> {
+  async start(returnTo: string, platformState?: string): Promise<StartedAttempt> {
     const now = this.clock.now();
     const attempt = { state: newSecret(), nonce: newSecret() };
     const expiresAt = new Date(now.getTime() + ATTEMPT_LIFETIME_MS);
@@ -52,6 +54,7 @@ export class SignInAttempts {
       _id: hashSecret(attempt.state),
       nonceHash: hashSecret(attempt.nonce),
       returnTo,
+      ...(platformState === undefined ? {} : { platformState }),
       expiresAt,
     });
     return { ...attempt, expiresAt };
@@ -61,6 +64,7 @@ export class SignInAttempts {
   async consume(state: string): Promise<SignInAttempt | null> {
     const found = await takeOnce(this.attempts, hashSecret(state));
     if (found === null || found.expiresAt <= this.clock.now()) return null;
-    return { nonceHash: found.nonceHash, returnTo: found.returnTo, expiresAt: found.expiresAt };
+    const { nonceHash, returnTo, platformState, expiresAt } = found;
+    return { nonceHash, returnTo, platformState: platformState ?? undefined, expiresAt };
   }
 }

@@ -47,6 +47,10 @@ const identitySchema = {
     timeZone: { type: 'string', description: 'IANA time zone such as Europe/Paris' },
     cocoomUserId: { type: 'string', description: 'The Cocoom user already linked, if any' },
     returnTo: { type: 'string', description: 'Where the user asked to go, on the platform' },
+    platformState: {
+      type: 'string',
+      description: 'The platform_state given to /oidc/login, to compare with the browser session',
+    },
   },
 };
 

@@ -29,7 +29,10 @@ export function signInRoutes(options: SignInRoutesOptions): Router {
 
   router.get(LOGIN_PATH, async (req, res) => {
     await answer(options, req, res, async () => {
-      const { location, cookie } = await signIn.start(req.query.return_to);
+      const { location, cookie } = await signIn.start(
+        req.query.return_to,
+        req.query.platform_state,
+      );
       res.set('Set-Cookie', cookie);
       return location;
     });

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import type { AllowedWorkspaces, Allowance } from './allowed-workspaces';
 import type { HandOffCodes } from './hand-off-codes';
 import { identityOf, verifyIdToken } from './id-token';
-import { checkReturnTo } from './return-to';
+import { checkPlatformState, checkReturnTo } from './return-to';
 import type { SignInAttempt, SignInAttempts } from './sign-in-attempts';
 import type { SignInCookie } from './sign-in-cookie';
 import { sameText } from './sign-in-cookie';
@@ -59,10 +59,10 @@ export class SignIn {
   }
 
   /** Starts a sign-in that will lead to `returnTo` on the platform. */
-  async start(returnTo: unknown): Promise<Redirect> {
+  async start(returnTo: unknown, platformState?: unknown): Promise<Redirect> {
     const { config, clock } = this.services;
     const target = checkReturnTo(returnTo, config.platformUrl);
-    const attempt = await this.parts.attempts.start(target);
+    const attempt = await this.parts.attempts.start(target, checkPlatformState(platformState));
 
     const url = new URL(`${config.slack.baseUrl}/openid/connect/authorize`);
     url.searchParams.set('response_type', 'code');
@@ -84,7 +84,8 @@ export class SignIn {
     const slackError = params.error;
     if (slackError !== undefined) {
       const known = Object.hasOwn(SLACK_ERRORS, slackError) ? SLACK_ERRORS[slackError] : undefined;
-      throw new SignInError(known ?? 'slack_error', 'Slack sent the browser back with an error');
+      const name = /^[a-z_]{1,64}$/.test(slackError) ? slackError : 'unnamed';
+      throw new SignInError(known ?? 'slack_error', `Slack sent the browser back with ${name}`);
     }
     if (!params.code) throw new SignInError('code_missing', 'Slack sent no code');
 
@@ -117,7 +118,8 @@ export class SignIn {
     const identity = await this.withProfile(verified, allowance);
 
     await this.services.identityLinks.upsert(identity);
-    const code = await this.parts.handOffs.issue({ identity, returnTo: attempt.returnTo });
+    const { returnTo, platformState } = attempt;
+    const code = await this.parts.handOffs.issue({ identity, returnTo, platformState });
     this.services.logger.info(
       { teamId: identity.teamId, userId: identity.userId, allowance },
       'signed in',
@@ -125,6 +127,7 @@ export class SignIn {
 
     const location = new URL(this.services.config.signIn.completeUrl);
     location.searchParams.set('code', code);
+    if (platformState !== undefined) location.searchParams.set('state', platformState);
     return location.href;
   }
 
