@@ -6,6 +6,7 @@ import express, { type Application } from 'express';
 
 import { appHomeFlow } from './app-home/app-home-flow';
 import type { Flow } from './flow';
+import { earlyAck } from './http/early-ack';
 import { errorPage } from './http/error-page';
 import { healthRoutes } from './http/health-routes';
 import { requestLogging } from './http/request-logging';
@@ -53,6 +54,7 @@ export async function createCocoomApp(deps: AppDependencies): Promise<CocoomApp>
   web.post(
     SLACK_ROUTES.events,
     slackTimestampGuard(() => new Date()),
+    earlyAck(),
   );
 
   const slackLogger = toSlackLogger(logger);

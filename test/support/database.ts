@@ -10,11 +10,11 @@ export function testMongoUri(): string {
 }
 
 /** A fresh database with a unique name for one test file; `drop()` removes it. */
-export async function openTestDatabase(): Promise<
-  Database & { name: string; drop(): Promise<void> }
-> {
+export async function openTestDatabase(
+  uri = testMongoUri(),
+): Promise<Database & { name: string; drop(): Promise<void> }> {
   const name = `test_${randomBytes(6).toString('hex')}`;
-  const database = await connectDatabase(testMongoUri(), name);
+  const database = await connectDatabase(uri, name);
   return {
     ...database,
     name,
