@@ -19,7 +19,7 @@ export function jsonBody(): RequestHandler[] {
 
 /** Turns body-parser's failures into the internal API's error answers. */
 export const bodyErrors: ErrorRequestHandler = (
-  error: { type?: string; status?: number },
+  error: { type?: string; status?: number; expose?: boolean },
   _req,
   _res,
   next,
@@ -33,8 +33,9 @@ export const bodyErrors: ErrorRequestHandler = (
   if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
     return next(new ApiError(415, 'unsupported_media_type', 'Send the body as UTF-8 JSON'));
   }
+  // Other body-parser refusals (a broken gzip stream, say) carry their 4xx and `expose`.
   const unreadable = typeof error.status === 'number' && error.status >= 400 && error.status < 500;
-  if (typeof error.type === 'string' && unreadable) {
+  if (error.expose === true && unreadable) {
     return next(new ApiError(400, 'invalid_json', 'The body cannot be read as JSON'));
   }
   return next(error);

@@ -76,7 +76,9 @@ export function identityOf(claims: JWTPayload): SlackIdentity {
   if (!teamId || !/^T[A-Z0-9]+$/.test(teamId) || !userId || !/^[UW][A-Z0-9]+$/.test(userId)) {
     throw new SignInError('id_token_claims', 'The id_token names no well-formed team and user');
   }
-  if (claims.sub !== userId || (enterpriseId !== undefined && !/^E[A-Z0-9]+$/.test(enterpriseId))) {
+  const enterpriseClaim = claims[ENTERPRISE_ID];
+  const badEnterprise = enterpriseClaim !== undefined && !/^E[A-Z0-9]+$/.test(String(enterpriseId));
+  if (claims.sub !== userId || badEnterprise) {
     throw new SignInError('id_token_claims', 'The id_token contradicts itself about the user');
   }
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {

@@ -41,3 +41,17 @@ describe('pickLocale', () => {
     expect(pickLocale(undefined, 'en')).toBe('en');
   });
 });
+
+describe('pickLocale', () => {
+  it.each([
+    ['fr-FR', 'fr'],
+    ['en_GB', 'en'],
+    ['fr;q=0, en', 'en'],
+    ['en;q=0.1, fr;q=0.9', 'fr'],
+    ['de-DE, en;q=0.5', 'en'],
+    ['frr', 'en'],
+    ['', 'en'],
+  ])('reads %j as %s', (wanted, locale) => {
+    expect(pickLocale(wanted, 'en')).toBe(locale);
+  });
+});

@@ -131,6 +131,33 @@ describe('Sign in with Slack, from the login route to the platform', () => {
     expect(log).not.toMatch(/xox[bpe]-/);
   });
 
+  it('echoes the platform’s own state on the hand-off, against login forgery', async () => {
+    standIn.nextSignIn(ADA);
+    const login = await fetch(`${testApp.url}/oidc/login?platform_state=session-42.ab_C~`, {
+      redirect: 'manual',
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const authorize = await fetch(login.headers.get('location') ?? '', { redirect: 'manual' });
+    const done = await fetch(authorize.headers.get('location') ?? '', {
+      redirect: 'manual',
+      headers: { cookie },
+    });
+
+    const location = new URL(done.headers.get('location') ?? '');
+    expect(location.searchParams.get('state')).toBe('session-42.ab_C~');
+    const exchanged = await exchangeCode(testApp, location.searchParams.get('code') ?? '');
+    expect(await exchanged.json()).toMatchObject({ platformState: 'session-42.ab_C~' });
+  });
+
+  it('leaves the state out of the hand-off when the platform sent none', async () => {
+    standIn.nextSignIn(ADA);
+    const done = await signIn(testApp);
+
+    const location = new URL(done.headers.get('location') ?? '');
+    expect(location.searchParams.get('code')).not.toBeNull();
+    expect(location.searchParams.has('state')).toBe(false);
+  });
+
   it('redeems a one-time code once only', async () => {
     const code = await signedInCode();
 

@@ -230,6 +230,8 @@ describe('Sign in with Slack refuses', () => {
       'https://evil.example/x',
       '//evil.example/x',
       'http://acme.cocoom.test/',
+      'https://evil.example@acme.cocoom.test/',
+      `/${'x'.repeat(2100)}`,
     ]) {
       testApp.logLines.length = 0;
       const login = await openLogin(testApp, returnTo);
@@ -269,5 +271,30 @@ describe('Sign in with Slack refuses', () => {
     standIn.fail('openid.connect.token', { error: 'invalid_code', times: 1 });
 
     await expectRefused(await signIn(testApp), 'token_exchange_failed');
+  });
+
+  it.each([
+    ['a team id that is not a string', { 'https://slack.com/team_id': ['T0ACME'] }],
+    ['a user id that is not a string', { 'https://slack.com/user_id': { id: 'U0ADA' } }],
+    ['a subject other than the user id', { sub: 'U0BOB' }],
+    ['an email that is no address', { email: 'not an email <b>' }],
+    ['an enterprise id that is not a string', { 'https://slack.com/enterprise_id': 5 }],
+  ])('an id_token with %s', async (_label, claims) => {
+    await expectRefused(await withTamper(claims), 'id_token_claims');
+  });
+
+  it('a platform_state that is not a short URL-safe value', async () => {
+    const login = await fetch(`${testApp.url}/oidc/login?platform_state=${'%3C'.repeat(3)}`, {
+      redirect: 'manual',
+    });
+
+    await expectRefused(login, 'return_to_invalid');
+  });
+
+  it('a Slack error it does not know, logging its name for the operator', async () => {
+    standIn.refuseNextSignIn('invalid_scope');
+
+    await expectRefused(await signIn(testApp), 'slack_error');
+    expect(testApp.logLines.join('')).toContain('invalid_scope');
   });
 });
