@@ -121,6 +121,32 @@ describe('the Home view', () => {
   });
 });
 
+describe('notifications as stored, whatever their shape', () => {
+  it('labels a category the catalogue lacks with its raw name, escaped', () => {
+    const odd = notification(0, { category: 'webinar<b>' as never, title: 'New webinar' });
+    const view = buildHomeView(content({ notifications: [odd, notification(2)] }));
+    const text = textsOf(view.blocks);
+
+    expect(text).toContain('webinar&lt;b&gt; · <!date^');
+    expect(text).toContain('Quizzes and challenges · <!date^');
+    expect(viewProblems(view as never)).toEqual([]);
+  });
+
+  it.each([
+    ['a string', '2026-03-02T09:00:00Z'],
+    ['nothing', undefined],
+    ['an invalid date', new Date('not a date')],
+  ])('shows a notification whose time is %s without a time', (_name, at) => {
+    const view = buildHomeView(
+      content({ notifications: [notification(0, { at: at as never }), notification(1)] }),
+    );
+    const text = textsOf(view.blocks);
+
+    expect(text).toContain('*Capsule number 0*\nNew content\n');
+    expect(text).toContain('*Capsule number 1*\nTraining reminders · <!date^');
+  });
+});
+
 describe('the fallback Home', () => {
   it('says in the reader’s language that the Home will be back', () => {
     expect(textsOf(buildFallbackHomeView('fr').blocks)).toContain('ne peut pas s');
