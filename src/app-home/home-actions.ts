@@ -59,10 +59,10 @@ async function save(
 ): Promise<void> {
   const log = deps.logger.child({ teamId: user.teamId, userId: user.userId });
   try {
-    const next = change(action, await deps.preferences.get(user.teamId, user.userId));
-    if (next === undefined) return;
-    await deps.preferences.update(user.teamId, user.userId, next);
-    log.info({ changed: Object.keys(next) }, 'preferences saved');
+    const fields = change(action);
+    if (fields === undefined) return;
+    await deps.preferences.set(user.teamId, user.userId, fields);
+    log.info({ changed: Object.keys(fields) }, 'preferences saved');
   } catch (error) {
     log.error({ err: error }, 'preferences not saved');
   }

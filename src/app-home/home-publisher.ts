@@ -87,7 +87,7 @@ export class HomePublisher {
     const { config, identityLinks, preferences } = this.deps;
     const [link, prefs, notifications] = await Promise.all([
       identityLinks.findBySlackUser(user.teamId, user.userId),
-      preferences.get(user.teamId, user.userId),
+      preferences.fields(user.teamId, user.userId),
       this.notifications(user, reader.locale),
     ]);
     return {
