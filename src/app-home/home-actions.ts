@@ -45,7 +45,8 @@ export function registerHomeActions(app: App, deps: HomeActionDependencies): voi
       const user = { teamId, userId: args.body.user.id };
       await save(deps, user, change, args.action);
       const reader = await deps.publisher.reader(args.client, user);
-      await deps.publisher.publish(args.client, user, reader);
+      // The clicked view's hash lets Slack refuse this Home if a newer one was published since.
+      await deps.publisher.publish(args.client, user, reader, args.body.view?.hash);
     });
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { HOME_ACTIONS } from '../../src/app-home/home-action-ids';
 import { CATEGORIES } from '../../src/notifying/categories';
-import { ACME, clickInHome, member, nthViewFor, viewsFor } from '../support/app-home';
+import { ACME, clickInHome, member, nthViewFor, openHome, viewsFor } from '../support/app-home';
 import { textsOf } from '../support/block-kit';
 import { eventually } from '../support/eventually';
 import { install } from '../support/install-flow';
@@ -71,6 +71,36 @@ describe('clicks in the Home close together', () => {
     await eventually(() => expect(viewsFor(testApp, 'U0JO').length).toBeGreaterThanOrEqual(2));
 
     expect((await saved('U0JO')).quietHours).toEqual({ start: '20:00', end: '07:00' });
+  });
+
+  it('never leave an older Home shown on top of a newer one', async () => {
+    await openHome(testApp, 'U0KIM');
+    await nthViewFor(testApp, 'U0KIM', 1);
+    // The Home saying "off" reaches Slack late, after the one saying "on".
+    testApp.standIn.fail('views.publish', {
+      delayMs: 1500,
+      times: 1,
+      when: (call) => call.args.user_id === 'U0KIM',
+    });
+
+    await clickInHome(testApp, 'U0KIM', digest('off'));
+    await eventually(() => expect(viewsFor(testApp, 'U0KIM')).toHaveLength(2));
+    await clickInHome(testApp, 'U0KIM', digest('on'));
+
+    // Slack refuses the late Home (its hash is stale); it is rebuilt from what is saved.
+    const last = await nthViewFor(testApp, 'U0KIM', 4);
+    expect(textsOf(last.blocks)).toContain('*Digest*: on.');
+    expect((await saved('U0KIM')).digest).toBe(true);
+    const shown = testApp.standIn.homeView(ACME, 'U0KIM')?.view;
+    expect(textsOf(shown)).toContain('*Digest*: on.');
+    const calls = testApp.standIn.callsTo('views.publish');
+    const hashes = calls.filter((call) => call.args.user_id === 'U0KIM').map((c) => c.args.hash);
+    expect(hashes.map((hash) => typeof hash)).toEqual([
+      'undefined',
+      'string',
+      'string',
+      'undefined',
+    ]);
   });
 
   it('keep a quiet-hours start picked alone without silencing anything', async () => {
