@@ -40,7 +40,9 @@ export function registerHomeActions(app: App, deps: HomeActionDependencies): voi
     app.action<BlockAction>({ type: 'block_actions', action_id: actionId }, async (args) => {
       // Slack wants the answer within 3 seconds: acknowledge before the database and Slack.
       await args.ack();
-      const teamId = args.body.user.team_id ?? args.body.team?.id;
+      // The workspace the Home belongs to, as authorized, which is also where the Home reads
+      // the preferences; the user's own team may differ (Enterprise Grid, shared workspaces).
+      const { teamId } = args.context;
       if (teamId === undefined) return;
       const user = { teamId, userId: args.body.user.id };
       await save(deps, user, change, args.action);

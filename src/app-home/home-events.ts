@@ -24,14 +24,20 @@ export interface HomeEventDependencies {
  */
 export function registerHomeEvents(app: App, deps: HomeEventDependencies): void {
   app.event('app_home_opened', async ({ event, body, client, context }) => {
-    const teamId = context.teamId ?? body.team_id;
-    const log = deps.logger.child({ teamId, userId: event.user, eventId: body.event_id });
+    // The workspace the Home belongs to, as authorized: where the Home's clicks save too.
+    const { teamId } = context;
+    // Typed as always there, but only the payload's JSON says so: check it before using it.
+    const userId: unknown = event.user;
+    const log = deps.logger.child({ teamId, userId, eventId: body.event_id });
     if (event.tab !== 'home') {
       log.debug('app_home_opened on the Messages tab: nothing to publish');
       return;
     }
-    if (teamId === undefined) return;
-    const user: HomeUser = { teamId, userId: event.user };
+    if (teamId === undefined || typeof userId !== 'string' || userId === '') {
+      log.warn('app_home_opened without a workspace or a user ignored');
+      return;
+    }
+    const user: HomeUser = { teamId, userId };
     if (!(await firstDelivery(deps.receipts, body.event_id, log))) {
       log.info('repeated app_home_opened ignored');
       return;
