@@ -15,6 +15,8 @@ export interface HomeEventDependencies {
   receipts: EventReceipts;
   welcomes: WelcomeStore;
   logger: Logger;
+  /** A client that sends the welcome in one attempt, for the given bot token and workspace. */
+  welcomeClient: (token: string, teamId: string) => WebClient;
 }
 
 /**
@@ -45,7 +47,12 @@ export function registerHomeEvents(app: App, deps: HomeEventDependencies): void 
 
     const reader = await deps.publisher.reader(client, user);
     await deps.publisher.publish(client, user, reader);
-    await welcomeOnce(deps, client, user, reader.locale, log);
+    if (context.botToken === undefined) {
+      log.warn('no bot token: welcome not sent');
+      return;
+    }
+    const welcomeClient = deps.welcomeClient(context.botToken, teamId);
+    await welcomeOnce(deps, welcomeClient, user, reader.locale, log);
   });
 }
 
