@@ -127,7 +127,7 @@ describe('opening the Home tab', () => {
     expect(dmsTo(testApp, 'U0EVE')).toHaveLength(1);
   });
 
-  it('posts the welcome once when Slack fails it with a 503, and again on the next visit', async () => {
+  it('posts a welcome failed with a 503 once, and again on the next visit', async () => {
     // A 5xx may come after Slack posted the message: a retry could welcome the user twice.
     testApp.standIn.fail('chat.postMessage', {
       status: 503,

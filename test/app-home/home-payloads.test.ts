@@ -21,7 +21,7 @@ describe('Home payloads Slack may send', () => {
   });
   afterAll(async () => testApp.close());
 
-  it('saves a click in the workspace the Home belongs to, not in the user’s own team', async () => {
+  it('saves a click in the Home’s workspace, not in the user’s own team', async () => {
     // A member from another workspace of the organization (Enterprise Grid, shared workspace):
     // Slack sends their own team as user.team_id, and the Home's workspace as team.id.
     const digestOff = { type: 'button', action_id: HOME_ACTIONS.digest, value: 'off' };

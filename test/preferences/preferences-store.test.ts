@@ -56,7 +56,7 @@ describe('the preferences store', () => {
     expect(lost).toEqual([]);
   });
 
-  it('saves a field first saved by two writers at once, the later value or the earlier', async () => {
+  it('saves a field first written by two writers at once, keeping one value', async () => {
     const [a, b] = stores();
     await Promise.all([
       a?.set(TEAM, 'U0TWICE', { quietStart: '21:00' }),
