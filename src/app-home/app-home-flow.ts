@@ -2,6 +2,7 @@ import type { Flow } from '../flow';
 import type { NotificationFeed } from '../notifying/notification-feed';
 import type { Services } from '../services';
 import { EventReceipts } from '../shared/event-receipts';
+import { singleAttemptClient, slackClientOptions } from '../shared/slack-client';
 import { registerHomeActions } from './home-actions';
 import { registerHomeEvents } from './home-events';
 import { HomePublisher } from './home-publisher';
@@ -32,7 +33,10 @@ export function appHomeFlow(services: Services): Flow {
 
   return {
     register: (bolt) => {
-      registerHomeEvents(bolt, { publisher, receipts, welcomes, logger });
+      const options = slackClientOptions(config.slack.apiUrl, logger);
+      const welcomeClient = (token: string, teamId: string) =>
+        singleAttemptClient(token, { ...options, teamId });
+      registerHomeEvents(bolt, { publisher, receipts, welcomes, logger, welcomeClient });
       registerHomeActions(bolt, { publisher, preferences: services.preferences, logger });
     },
     start: async () => {

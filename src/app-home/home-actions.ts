@@ -40,12 +40,15 @@ export function registerHomeActions(app: App, deps: HomeActionDependencies): voi
     app.action<BlockAction>({ type: 'block_actions', action_id: actionId }, async (args) => {
       // Slack wants the answer within 3 seconds: acknowledge before the database and Slack.
       await args.ack();
-      const teamId = args.body.user.team_id ?? args.body.team?.id;
+      // The workspace the Home belongs to, as authorized, which is also where the Home reads
+      // the preferences; the user's own team may differ (Enterprise Grid, shared workspaces).
+      const { teamId } = args.context;
       if (teamId === undefined) return;
       const user = { teamId, userId: args.body.user.id };
       await save(deps, user, change, args.action);
       const reader = await deps.publisher.reader(args.client, user);
-      await deps.publisher.publish(args.client, user, reader);
+      // The clicked view's hash lets Slack refuse this Home if a newer one was published since.
+      await deps.publisher.publish(args.client, user, reader, args.body.view?.hash);
     });
   }
 }
@@ -59,10 +62,10 @@ async function save(
 ): Promise<void> {
   const log = deps.logger.child({ teamId: user.teamId, userId: user.userId });
   try {
-    const next = change(action, await deps.preferences.get(user.teamId, user.userId));
-    if (next === undefined) return;
-    await deps.preferences.update(user.teamId, user.userId, next);
-    log.info({ changed: Object.keys(next) }, 'preferences saved');
+    const fields = change(action);
+    if (fields === undefined) return;
+    await deps.preferences.set(user.teamId, user.userId, fields);
+    log.info({ changed: Object.keys(fields) }, 'preferences saved');
   } catch (error) {
     log.error({ err: error }, 'preferences not saved');
   }

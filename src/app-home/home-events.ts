@@ -15,6 +15,8 @@ export interface HomeEventDependencies {
   receipts: EventReceipts;
   welcomes: WelcomeStore;
   logger: Logger;
+  /** A client that sends the welcome in one attempt, for the given bot token and workspace. */
+  welcomeClient: (token: string, teamId: string) => WebClient;
 }
 
 /**
@@ -24,14 +26,20 @@ export interface HomeEventDependencies {
  */
 export function registerHomeEvents(app: App, deps: HomeEventDependencies): void {
   app.event('app_home_opened', async ({ event, body, client, context }) => {
-    const teamId = context.teamId ?? body.team_id;
-    const log = deps.logger.child({ teamId, userId: event.user, eventId: body.event_id });
+    // The workspace the Home belongs to, as authorized: where the Home's clicks save too.
+    const { teamId } = context;
+    // Typed as always there, but only the payload's JSON says so: check it before using it.
+    const userId: unknown = event.user;
+    const log = deps.logger.child({ teamId, userId, eventId: body.event_id });
     if (event.tab !== 'home') {
       log.debug('app_home_opened on the Messages tab: nothing to publish');
       return;
     }
-    if (teamId === undefined) return;
-    const user: HomeUser = { teamId, userId: event.user };
+    if (teamId === undefined || typeof userId !== 'string' || userId === '') {
+      log.warn('app_home_opened without a workspace or a user ignored');
+      return;
+    }
+    const user: HomeUser = { teamId, userId };
     if (!(await firstDelivery(deps.receipts, body.event_id, log))) {
       log.info('repeated app_home_opened ignored');
       return;
@@ -39,7 +47,12 @@ export function registerHomeEvents(app: App, deps: HomeEventDependencies): void 
 
     const reader = await deps.publisher.reader(client, user);
     await deps.publisher.publish(client, user, reader);
-    await welcomeOnce(deps, client, user, reader.locale, log);
+    if (context.botToken === undefined) {
+      log.warn('no bot token: welcome not sent');
+      return;
+    }
+    const welcomeClient = deps.welcomeClient(context.botToken, teamId);
+    await welcomeOnce(deps, welcomeClient, user, reader.locale, log);
   });
 }
 

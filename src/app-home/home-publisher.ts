@@ -53,8 +53,13 @@ export class HomePublisher {
     }
   }
 
-  /** Publishes the user's Home, or the fallback Home when that fails. */
-  async publish(client: WebClient, user: HomeUser, reader: Reader): Promise<void> {
+  /**
+   * Publishes the user's Home, or the fallback Home when that fails. With the `hash` of the view
+   * the user acted in, Slack refuses the Home if another was published since
+   * (https://api.slack.com/methods/views.publish): it is then rebuilt from what is saved now and
+   * published without a hash, so the latest saved state is what the user sees.
+   */
+  async publish(client: WebClient, user: HomeUser, reader: Reader, hash?: string): Promise<void> {
     const log = this.log(user);
     let view: HomeView;
     try {
@@ -65,9 +70,13 @@ export class HomePublisher {
     }
 
     try {
-      await client.views.publish({ user_id: user.userId, view });
+      await client.views.publish({ user_id: user.userId, view, ...(hash ? { hash } : {}) });
       log.debug({ blocks: view.blocks.length }, 'home published');
     } catch (error) {
+      if (hash && slackAnswerOf(error).error === 'hash_conflict') {
+        log.info('home changed meanwhile: publishing it again from what is saved');
+        return this.publish(client, user, reader);
+      }
       log.error({ slack: slackAnswerOf(error) }, 'home view refused by Slack');
       await this.publishFallback(client, user, reader.locale);
     }
@@ -87,7 +96,7 @@ export class HomePublisher {
     const { config, identityLinks, preferences } = this.deps;
     const [link, prefs, notifications] = await Promise.all([
       identityLinks.findBySlackUser(user.teamId, user.userId),
-      preferences.get(user.teamId, user.userId),
+      preferences.fields(user.teamId, user.userId),
       this.notifications(user, reader.locale),
     ]);
     return {

@@ -2,7 +2,7 @@ import type { Button, HomeView, KnownBlock } from '@slack/types';
 
 import { type Locale, t } from '../i18n';
 import type { RecentNotification } from '../notifying/notification-feed';
-import type { Preferences } from '../preferences/preferences-store';
+import type { PreferenceFields } from '../preferences/preference-fields';
 import { LIMITS, mrkdwn, mrkdwnData, plain, urlButton } from './block-text';
 import { HOME_ACTIONS } from './home-action-ids';
 import { notificationBlocks } from './notification-blocks';
@@ -20,7 +20,8 @@ export interface HomeContent {
   platformUrl: string;
   /** Newest first; null when they could not be read. */
   notifications: RecentNotification[] | null;
-  preferences: Preferences;
+  /** The preferences as set, a bound of quiet hours chosen alone included. */
+  preferences: PreferenceFields;
   /** The user's Slack time zone (IANA), when Slack told it. */
   timeZone?: string;
 }

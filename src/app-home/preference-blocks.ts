@@ -2,14 +2,14 @@ import type { ActionsBlockElement, KnownBlock, PlainTextOption } from '@slack/ty
 
 import { type Locale, t } from '../i18n';
 import { CATEGORIES, type Category } from '../notifying/categories';
-import type { Preferences } from '../preferences/preferences-store';
+import type { PreferenceFields } from '../preferences/preference-fields';
 import { LIMITS, mrkdwn, mrkdwnData, plain } from './block-text';
 import { HOME_ACTIONS } from './home-action-ids';
 
 /** The "Your preferences" part of the Home: categories, quiet hours, digest. */
 export function preferenceBlocks(
   locale: Locale,
-  preferences: Preferences,
+  preferences: PreferenceFields,
   timeZone: string | undefined,
 ): KnownBlock[] {
   // Slack keeps what a user last picked in an element whose block_id did not change, even when
@@ -50,27 +50,35 @@ function categoryOption(locale: Locale, category: Category): PlainTextOption {
   return { text: plain(t(locale, `category.${category}`), LIMITS.optionText), value: category };
 }
 
-function quietHoursText(locale: Locale, preferences: Preferences): KnownBlock {
-  const quiet = preferences.quietHours;
-  const text = quiet
-    ? t(locale, 'home.preferences.quiet_on', { start: quiet.start, end: quiet.end })
-    : t(locale, 'home.preferences.quiet_off');
-  return { type: 'section', text: mrkdwn(text, LIMITS.section) };
+/** Says whether quiet hours apply; with one bound chosen, shows it and asks for the other. */
+function quietHoursText(locale: Locale, preferences: PreferenceFields): KnownBlock {
+  return { type: 'section', text: mrkdwn(quietHoursSentence(locale, preferences), LIMITS.section) };
 }
 
-function quietHoursElements(locale: Locale, preferences: Preferences): ActionsBlockElement[] {
-  const quiet = preferences.quietHours;
-  const picker = (actionId: string, placeholder: string, time: string | undefined) => ({
+function quietHoursSentence(locale: Locale, preferences: PreferenceFields): string {
+  const { quietStart: start, quietEnd: end } = preferences;
+  if (start === null) {
+    if (end === null) return t(locale, 'home.preferences.quiet_off');
+    return t(locale, 'home.preferences.quiet_need_start', { end });
+  }
+  if (end === null) return t(locale, 'home.preferences.quiet_need_end', { start });
+  if (start === end) return t(locale, 'home.preferences.quiet_same', { time: start });
+  return t(locale, 'home.preferences.quiet_on', { start, end });
+}
+
+function quietHoursElements(locale: Locale, preferences: PreferenceFields): ActionsBlockElement[] {
+  const { quietStart, quietEnd } = preferences;
+  const picker = (actionId: string, placeholder: string, time: string | null) => ({
     type: 'timepicker' as const,
     action_id: actionId,
     placeholder: plain(placeholder, LIMITS.placeholder),
-    ...(time === undefined ? {} : { initial_time: time }),
+    ...(time === null ? {} : { initial_time: time }),
   });
   const elements: ActionsBlockElement[] = [
-    picker(HOME_ACTIONS.quietStart, t(locale, 'home.preferences.quiet_start'), quiet?.start),
-    picker(HOME_ACTIONS.quietEnd, t(locale, 'home.preferences.quiet_end'), quiet?.end),
+    picker(HOME_ACTIONS.quietStart, t(locale, 'home.preferences.quiet_start'), quietStart),
+    picker(HOME_ACTIONS.quietEnd, t(locale, 'home.preferences.quiet_end'), quietEnd),
   ];
-  if (quiet === null) return elements;
+  if (quietStart === null && quietEnd === null) return elements;
 
   const clear = plain(t(locale, 'home.preferences.quiet_clear'), LIMITS.buttonText);
   return [...elements, { type: 'button', action_id: HOME_ACTIONS.quietClear, text: clear }];
@@ -100,7 +108,7 @@ function digestBlock(locale: Locale, digest: boolean): KnownBlock {
 }
 
 /** A short, stable digest of the preferences, for block ids. */
-function versionOf(preferences: Preferences): string {
+function versionOf(preferences: PreferenceFields): string {
   const text = JSON.stringify(preferences);
   let hash = 5381;
   for (let i = 0; i < text.length; i += 1) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;

@@ -1,44 +1,40 @@
 import type { BlockElementAction } from '@slack/bolt';
 
 import { CATEGORIES } from '../notifying/categories';
-import type { Preferences, QuietHours } from '../preferences/preferences-store';
+import { type PreferenceFields, isTimeOfDay } from '../preferences/preference-fields';
 
-/** Turns a Home action into a change of preferences; undefined when it changes nothing. */
+/**
+ * Turns a Home action into the fields it sets; undefined when it changes nothing. A change
+ * never reads the saved preferences: writing a value read earlier could undo a change made
+ * meanwhile by another click.
+ */
 export type PreferenceChange = (
   action: BlockElementAction,
-  current: Preferences,
-) => Partial<Preferences> | undefined;
-
-/** The other end of quiet hours when a user sets only one of the two. */
-export const DEFAULT_QUIET_HOURS: QuietHours = { start: '22:00', end: '08:00' };
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+) => Partial<PreferenceFields> | undefined;
 
 /** Ticked categories are received; every other one is muted. Unknown values are ignored. */
 export const changeCategories: PreferenceChange = (action) => {
-  if (action.type !== 'checkboxes') return undefined;
+  if (action.type !== 'checkboxes' || !Array.isArray(action.selected_options)) return undefined;
 
-  const received = new Set(action.selected_options.map((option) => option.value));
+  // The payload is Slack's JSON as received, unchecked: tolerate holes in the list.
+  const received = new Set(action.selected_options.map((option) => option?.value));
   return { mutedCategories: CATEGORIES.filter((category) => !received.has(category)) };
 };
 
-/** A new start of quiet hours, keeping the end (or the default end when there were none). */
-export const changeQuietStart: PreferenceChange = (action, current) => {
+/** A new start of quiet hours; the end stays whatever it is, chosen or not. */
+export const changeQuietStart: PreferenceChange = (action) => {
   const time = pickedTime(action);
-  if (time === undefined) return undefined;
-  return { quietHours: { start: time, end: current.quietHours?.end ?? DEFAULT_QUIET_HOURS.end } };
+  return time === undefined ? undefined : { quietStart: time };
 };
 
-/** A new end of quiet hours, keeping the start (or the default start when there were none). */
-export const changeQuietEnd: PreferenceChange = (action, current) => {
+/** A new end of quiet hours; the start stays whatever it is, chosen or not. */
+export const changeQuietEnd: PreferenceChange = (action) => {
   const time = pickedTime(action);
-  if (time === undefined) return undefined;
-  const start = current.quietHours?.start ?? DEFAULT_QUIET_HOURS.start;
-  return { quietHours: { start, end: time } };
+  return time === undefined ? undefined : { quietEnd: time };
 };
 
-/** No quiet hours any more. */
-export const clearQuietHours: PreferenceChange = () => ({ quietHours: null });
+/** No quiet hours any more: both bounds forgotten. */
+export const clearQuietHours: PreferenceChange = () => ({ quietStart: null, quietEnd: null });
 
 /** The digest button carries the state it switches to. */
 export const changeDigest: PreferenceChange = (action) => {
@@ -48,6 +44,6 @@ export const changeDigest: PreferenceChange = (action) => {
 };
 
 function pickedTime(action: BlockElementAction): string | undefined {
-  if (action.type !== 'timepicker' || action.selected_time === null) return undefined;
-  return TIME.test(action.selected_time) ? action.selected_time : undefined;
+  if (action.type !== 'timepicker') return undefined;
+  return isTimeOfDay(action.selected_time) ? action.selected_time : undefined;
 }

@@ -52,6 +52,12 @@ export const en = {
   'home.preferences.categories': '*Notifications*\nTick what you want to receive.',
   'home.preferences.quiet_on': '*Quiet hours*: from {start} to {end}, no notifications.',
   'home.preferences.quiet_off': '*Quiet hours*: off. Pick a start and an end to set them.',
+  'home.preferences.quiet_need_end':
+    '*Quiet hours*: not on yet. They start at {start}: pick an end to turn them on.',
+  'home.preferences.quiet_need_start':
+    '*Quiet hours*: not on yet. They end at {end}: pick a start to turn them on.',
+  'home.preferences.quiet_same':
+    '*Quiet hours*: not on, as they start and end at {time}. Pick two different times.',
   'home.preferences.quiet_start': 'Start',
   'home.preferences.quiet_end': 'End',
   'home.preferences.quiet_clear': 'Turn off quiet hours',

@@ -59,6 +59,15 @@ export const fr: Record<MessageKey, string> = {
   'home.preferences.quiet_on': '*Heures calmes* : de {start} à {end}, aucune notification.',
   'home.preferences.quiet_off':
     '*Heures calmes* : désactivées. Choisissez un début et une fin pour les activer.',
+  'home.preferences.quiet_need_end':
+    '*Heures calmes* : pas encore actives. Elles commencent à {start} : choisissez une fin ' +
+    'pour les activer.',
+  'home.preferences.quiet_need_start':
+    '*Heures calmes* : pas encore actives. Elles finissent à {end} : choisissez un début ' +
+    'pour les activer.',
+  'home.preferences.quiet_same':
+    '*Heures calmes* : inactives, car elles commencent et finissent à {time}. Choisissez ' +
+    'deux heures différentes.',
   'home.preferences.quiet_start': 'Début',
   'home.preferences.quiet_end': 'Fin',
   'home.preferences.quiet_clear': 'Désactiver les heures calmes',

@@ -1,41 +1,48 @@
 import type { Collection, Db } from 'mongodb';
 
-import type { Category } from '../notifying/categories';
+import { isDuplicateKey } from '../shared/atomic';
 import type { Clock } from '../shared/clock';
+import {
+  DEFAULT_FIELDS,
+  FIELD_CHECKS,
+  FIELD_NAMES,
+  type FieldName,
+  type PreferenceFields,
+  type Preferences,
+  fieldsOf,
+  preferencesOf,
+} from './preference-fields';
 
-/** Quiet hours in the user's own time zone, as `HH:MM` (the window may cross midnight). */
-export interface QuietHours {
-  start: string;
-  end: string;
-}
+export {
+  DEFAULT_PREFERENCES,
+  type PreferenceFields,
+  type Preferences,
+  type QuietHours,
+} from './preference-fields';
 
-/** What one Slack user wants to receive. */
-export interface Preferences {
-  mutedCategories: Category[];
-  quietHours: QuietHours | null;
-  digest: boolean;
-}
-
-/** Preferences of a user who never changed any: everything on, no quiet hours, digest on. */
-export const DEFAULT_PREFERENCES: Preferences = {
-  mutedCategories: [],
-  quietHours: null,
-  digest: true,
-};
-
-interface PreferencesDocument extends Preferences {
+/**
+ * A stored document: one preference field (`_id` `team:user:field`), or, from before fields
+ * were saved apart, all of a user's preferences in one (`_id` `team:user`).
+ */
+interface StoredDocument {
   _id: string;
   teamId: string;
   userId: string;
   updatedAt: Date;
+  field?: string;
+  value?: unknown;
+  mutedCategories?: unknown;
+  quietHours?: { start?: unknown; end?: unknown } | null;
+  digest?: unknown;
 }
 
 /**
  * Each Slack user's notification preferences, keyed by (workspace, user). App Home writes them;
- * delivery reads them.
+ * delivery reads them. Every field lives in its own document: concurrent changes to different
+ * fields then never overwrite one another, even where conditional writes are not atomic.
  */
 export class PreferencesStore {
-  private readonly preferences: Collection<PreferencesDocument>;
+  private readonly preferences: Collection<StoredDocument>;
 
   constructor(
     db: Db,
@@ -46,28 +53,71 @@ export class PreferencesStore {
 
   /** The user's preferences, or the defaults when they set none. */
   async get(teamId: string, userId: string): Promise<Preferences> {
-    const doc = await this.preferences.findOne({ _id: keyOf(teamId, userId) });
-    if (doc === null) return { ...DEFAULT_PREFERENCES };
-    return {
-      mutedCategories: doc.mutedCategories ?? [],
-      quietHours: doc.quietHours ?? null,
-      digest: doc.digest ?? DEFAULT_PREFERENCES.digest,
-    };
+    return preferencesOf(await this.fields(teamId, userId));
+  }
+
+  /** The fields as the user set them, including a bound of quiet hours chosen alone. */
+  async fields(teamId: string, userId: string): Promise<PreferenceFields> {
+    const legacyId = keyOf(teamId, userId);
+    const ids = [legacyId, ...FIELD_NAMES.map((name) => `${legacyId}:${name}`)];
+    const docs = await this.preferences.find({ _id: { $in: ids } }).toArray();
+
+    const legacy = docs.find((doc) => doc._id === legacyId);
+    let fields = legacy === undefined ? { ...DEFAULT_FIELDS } : legacyFields(legacy);
+    for (const doc of docs) {
+      if (isFieldName(doc.field)) fields = withField(fields, doc.field, doc.value);
+    }
+    return fields;
+  }
+
+  /** Saves the given fields, each on its own; the others stay as they are. */
+  async set(teamId: string, userId: string, change: Partial<PreferenceFields>): Promise<void> {
+    const names = FIELD_NAMES.filter((name) => change[name] !== undefined);
+    await Promise.all(names.map((name) => this.write(teamId, userId, name, change[name])));
   }
 
   /** Changes some of the user's preferences, keeping the others. */
   async update(teamId: string, userId: string, change: Partial<Preferences>): Promise<Preferences> {
-    const current = await this.get(teamId, userId);
-    const next = { ...current, ...change };
-    await this.preferences.updateOne(
-      { _id: keyOf(teamId, userId) },
-      { $set: { ...next, teamId, userId, updatedAt: this.clock.now() } },
-      { upsert: true },
-    );
-    return next;
+    await this.set(teamId, userId, fieldsOf(change));
+    return this.get(teamId, userId);
+  }
+
+  private async write(teamId: string, userId: string, field: FieldName, value: unknown) {
+    const filter = { _id: `${keyOf(teamId, userId)}:${field}` };
+    const update = { $set: { teamId, userId, field, value, updatedAt: this.clock.now() } };
+    try {
+      await this.preferences.updateOne(filter, update, { upsert: true });
+    } catch (error) {
+      // Two first saves of one field at once: the loser's insert hits the winner's document,
+      // which it may now simply update (the later write wins, as if they had come in turn).
+      if (!isDuplicateKey(error)) throw error;
+      await this.preferences.updateOne(filter, update);
+    }
   }
 }
 
 function keyOf(teamId: string, userId: string): string {
   return `${teamId}:${userId}`;
+}
+
+function isFieldName(value: unknown): value is FieldName {
+  return FIELD_NAMES.some((name) => name === value);
+}
+
+/** `fields` with `name` set to `value`, or unchanged when the stored value is malformed. */
+function withField<K extends FieldName>(
+  fields: PreferenceFields,
+  name: K,
+  value: unknown,
+): PreferenceFields {
+  const check: (v: unknown) => v is PreferenceFields[K] = FIELD_CHECKS[name];
+  return check(value) ? { ...fields, [name]: value } : fields;
+}
+
+/** The fields of a document saved before each field had its own. */
+function legacyFields(doc: StoredDocument): PreferenceFields {
+  let fields = withField({ ...DEFAULT_FIELDS }, 'mutedCategories', doc.mutedCategories);
+  fields = withField(fields, 'digest', doc.digest);
+  fields = withField(fields, 'quietStart', doc.quietHours?.start);
+  return withField(fields, 'quietEnd', doc.quietHours?.end);
 }

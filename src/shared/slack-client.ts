@@ -1,4 +1,4 @@
-import type { WebClientOptions } from '@slack/web-api';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 
 import { toSlackLogger } from './bolt-logger';
 import type { Logger } from './logger';
@@ -16,4 +16,12 @@ export function slackClientOptions(apiUrl: string, logger: Logger): WebClientOpt
     rejectRateLimitedCalls: true,
     timeout: 10_000,
   };
+}
+
+/**
+ * A client for a call that must not be repeated, such as posting a message: after a timeout or
+ * a 5xx, Slack may have done the work already, and a retry would do it twice.
+ */
+export function singleAttemptClient(token: string, options: WebClientOptions): WebClient {
+  return new WebClient(token, { ...options, retryConfig: { retries: 0 } });
 }

@@ -95,11 +95,13 @@ describe('changing preferences in the Home', () => {
 
   it('sets quiet hours in the user’s time zone, then turns them off', async () => {
     const start = await click('U0BOB', timepicker(HOME_ACTIONS.quietStart, '21:30'), 1);
+    // A start alone silences nothing: the Home keeps it and asks for the end.
     expect(textsOf(start.blocks)).toContain(
-      '*Quiet hours*: from 21:30 to 08:00, no notifications.',
+      '*Quiet hours*: not on yet. They start at 21:30: pick an end to turn them on.',
     );
     expect(textsOf(start.blocks)).toContain('(America/New_York)');
     expect(elementsWith(start.blocks, HOME_ACTIONS.quietStart)[0]?.initial_time).toBe('21:30');
+    expect((await testApp.app.services.preferences.get(ACME, 'U0BOB')).quietHours).toBeNull();
 
     const end = await click('U0BOB', timepicker(HOME_ACTIONS.quietEnd, '06:45'), 2);
     expect(textsOf(end.blocks)).toContain('from 21:30 to 06:45');

@@ -27,6 +27,7 @@ const USERS = [
   member('U0FRED', 'en-US'),
   member('U0GUS', 'en-US'),
   member('U0HAL', 'en-US'),
+  member('U0IVY', 'en-US'),
 ];
 
 async function installedApp(): Promise<TestApp> {
@@ -124,6 +125,28 @@ describe('opening the Home tab', () => {
     await nthViewFor(testApp, 'U0EVE', 2);
     await logged(testApp, 'U0EVE', 'already welcomed');
     expect(dmsTo(testApp, 'U0EVE')).toHaveLength(1);
+  });
+
+  it('posts a welcome failed with a 503 once, and again on the next visit', async () => {
+    // A 5xx may come after Slack posted the message: a retry could welcome the user twice.
+    testApp.standIn.fail('chat.postMessage', {
+      status: 503,
+      times: 1,
+      when: (call) => call.args.channel === 'U0IVY',
+    });
+    const posts = () =>
+      testApp.standIn.callsTo('chat.postMessage').filter((call) => call.args.channel === 'U0IVY');
+
+    await openHome(testApp, 'U0IVY');
+    await logged(testApp, 'U0IVY', 'welcome not sent');
+    expect(posts()).toHaveLength(1);
+
+    await openHome(testApp, 'U0IVY');
+    await logged(testApp, 'U0IVY', 'welcome sent');
+    await openHome(testApp, 'U0IVY');
+    await nthViewFor(testApp, 'U0IVY', 3);
+    await logged(testApp, 'U0IVY', 'already welcomed');
+    expect(posts()).toHaveLength(2);
   });
 
   it('keeps the Home within Slack limits with oversized account data', async () => {

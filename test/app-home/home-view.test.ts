@@ -8,7 +8,7 @@ import {
 import { HOME_ACTIONS } from '../../src/app-home/home-action-ids';
 import { CATEGORIES } from '../../src/notifying/categories';
 import type { RecentNotification } from '../../src/notifying/notification-feed';
-import { DEFAULT_PREFERENCES } from '../../src/preferences/preferences-store';
+import { DEFAULT_FIELDS } from '../../src/preferences/preference-fields';
 import { elementsWith, textsOf, tickedValues } from '../support/block-kit';
 import { viewProblems } from '../support/slack-stand-in/block-limits';
 
@@ -20,7 +20,7 @@ function content(overrides: Partial<HomeContent> = {}): HomeContent {
     connectUrl: 'https://slack-app.example/oidc/login',
     platformUrl: 'https://acme.cocoom.com',
     notifications: [],
-    preferences: { ...DEFAULT_PREFERENCES },
+    preferences: { ...DEFAULT_FIELDS },
     timeZone: 'Europe/Paris',
     ...overrides,
   };
@@ -104,7 +104,8 @@ describe('the Home view', () => {
   it('shows the saved preferences in the controls', () => {
     const preferences = {
       mutedCategories: ['quiz' as const, 'comment' as const],
-      quietHours: { start: '21:30', end: '07:15' },
+      quietStart: '21:30',
+      quietEnd: '07:15',
       digest: false,
     };
     const view = buildHomeView(content({ preferences }));
@@ -118,6 +119,62 @@ describe('the Home view', () => {
     expect(text).toContain('Europe/Paris');
     expect(text).toContain('*Digest*: off.');
     expect(elementsWith(view.blocks, HOME_ACTIONS.digest)[0]?.value).toBe('on');
+  });
+});
+
+describe('quiet hours in the Home', () => {
+  const quiet = (quietStart: string | null, quietEnd: string | null) =>
+    buildHomeView(content({ preferences: { ...DEFAULT_FIELDS, quietStart, quietEnd } }));
+
+  it('shows a start chosen alone, asks for the end, and offers to forget it', () => {
+    const view = quiet('08:00', null);
+
+    expect(textsOf(view.blocks)).toContain('They start at 08:00: pick an end to turn them on.');
+    expect(textsOf(view.blocks)).not.toContain('from 08:00');
+    expect(elementsWith(view.blocks, HOME_ACTIONS.quietStart)[0]?.initial_time).toBe('08:00');
+    expect(elementsWith(view.blocks, HOME_ACTIONS.quietEnd)[0]?.initial_time).toBeUndefined();
+    expect(elementsWith(view.blocks, HOME_ACTIONS.quietClear)).toHaveLength(1);
+  });
+
+  it('shows an end chosen alone and asks for the start, in French', () => {
+    const view = buildHomeView(
+      content({ locale: 'fr', preferences: { ...DEFAULT_FIELDS, quietEnd: '07:00' } }),
+    );
+
+    expect(textsOf(view.blocks)).toContain('Elles finissent à 07:00 : choisissez un début');
+  });
+
+  it('says that a window starting and ending at the same time silences nothing', () => {
+    const text = textsOf(quiet('08:00', '08:00').blocks);
+
+    expect(text).toContain('not on, as they start and end at 08:00');
+    expect(text).not.toContain('from 08:00 to 08:00');
+  });
+});
+
+describe('notifications as stored, whatever their shape', () => {
+  it('labels a category the catalogue lacks with its raw name, escaped', () => {
+    const odd = notification(0, { category: 'webinar<b>' as never, title: 'New webinar' });
+    const view = buildHomeView(content({ notifications: [odd, notification(2)] }));
+    const text = textsOf(view.blocks);
+
+    expect(text).toContain('webinar&lt;b&gt; · <!date^');
+    expect(text).toContain('Quizzes and challenges · <!date^');
+    expect(viewProblems(view as never)).toEqual([]);
+  });
+
+  it.each([
+    ['a string', '2026-03-02T09:00:00Z'],
+    ['nothing', undefined],
+    ['an invalid date', new Date('not a date')],
+  ])('shows a notification whose time is %s without a time', (_name, at) => {
+    const view = buildHomeView(
+      content({ notifications: [notification(0, { at: at as never }), notification(1)] }),
+    );
+    const text = textsOf(view.blocks);
+
+    expect(text).toContain('*Capsule number 0*\nNew content\n');
+    expect(text).toContain('*Capsule number 1*\nTraining reminders · <!date^');
   });
 });
 

@@ -35,13 +35,17 @@ export async function openHome(
   return answer;
 }
 
-/** Sends a signed `block_actions` click by `userId` in their Home; resolves with the answer. */
+/**
+ * Sends a signed `block_actions` click by `userId` in their Home; resolves with the answer. The
+ * click carries the id and hash of the Home last published to them, as Slack's would.
+ */
 export async function clickInHome(
   testApp: TestApp,
   userId: string,
   action: Record<string, unknown>,
 ): Promise<Response> {
-  const payload = homeBlockActions({ teamId: ACME, userId }, action);
+  const clicked = testApp.standIn.homeView(ACME, userId);
+  const payload = homeBlockActions({ teamId: ACME, userId }, action, clicked);
   const secret = testApp.config.slack.signingSecret;
   return postSignedAction(`${testApp.url}/slack/events`, secret, payload);
 }

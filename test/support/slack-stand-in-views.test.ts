@@ -44,4 +44,25 @@ describe('the stand-in’s views.publish', () => {
     });
     expect(await publish([actions('y'.repeat(75))])).toMatchObject({ ok: true });
   });
+
+  it('refuses a Home published with the hash of an older one, as Slack does', async () => {
+    const home = (text: string, hash?: string) =>
+      bot.views
+        .publish({
+          user_id: 'U1',
+          view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] },
+          ...(hash === undefined ? {} : { hash }),
+        })
+        .catch((error: unknown) => error as { data?: Record<string, unknown> });
+
+    const first = (await home('first')) as { view?: { hash?: string } };
+    const hash = first.view?.hash ?? '';
+    expect(await home('second', hash)).toMatchObject({ ok: true });
+
+    expect(await home('stale', hash)).toMatchObject({ data: { error: 'hash_conflict' } });
+    expect(standIn.homeView('T1', 'U1')?.view).toMatchObject({
+      blocks: [{ text: { text: 'second' } }],
+    });
+    expect(await home('forced')).toMatchObject({ ok: true });
+  });
 });

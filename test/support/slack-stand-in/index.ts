@@ -91,6 +91,11 @@ class StandIn implements T.SlackStandIn {
     return [...this.state.messages];
   }
 
+  homeView(teamId: string, userId: string): T.ShownHome | undefined {
+    const published = this.state.homeViews.get(`${teamId}/${userId}`);
+    return published && { ...published };
+  }
+
   configureApp(app: Partial<T.StandInApp>): void {
     Object.assign(this.state.app, app);
   }

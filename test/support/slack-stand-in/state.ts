@@ -44,10 +44,17 @@ export interface StandInState {
   nextInstall?: NextInstall;
   codes: Map<string, PendingCode>;
   messages: PostedMessage[];
-  /** The hash of the Home view last published, per `teamId/userId`. */
-  homeViews: Map<string, { id: string; hash: string }>;
+  /** The Home view last published, with its id and hash, per `teamId/userId`. */
+  homeViews: Map<string, ShownHome>;
   lastTs: number;
   openid: OpenIdState;
+}
+
+/** The Home a user sees: the view last published to them, with the id and hash Slack gave it. */
+export interface ShownHome {
+  id: string;
+  hash: string;
+  view: Record<string, unknown>;
 }
 
 /** A Web API call whose token has been checked. */

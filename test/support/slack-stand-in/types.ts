@@ -1,3 +1,7 @@
+import type { ShownHome } from './state';
+
+export type { ShownHome };
+
 /** A Slack workspace the stand-in knows, with its members. */
 export interface StandInWorkspace {
   teamId: string;
@@ -135,6 +139,11 @@ export interface SlackStandIn {
   callsTo(method: string): RecordedCall[];
   /** Messages accepted by `chat.postMessage`, oldest first. */
   postedMessages(): PostedMessage[];
+  /**
+   * The Home a user sees now: the view last accepted by `views.publish` (not the last received),
+   * with the id and hash a click in it carries.
+   */
+  homeView(teamId: string, userId: string): ShownHome | undefined;
   /** Sets the app's credentials; fields left out keep their current value. */
   configureApp(app: Partial<StandInApp>): void;
   /** Adds or replaces a workspace. */

@@ -36,9 +36,11 @@ export function viewsPublish({ state, args, owner }: AuthedCall): SlackAnswer {
     return { ok: false, error: 'hash_conflict' };
   }
 
+  // Every publish changes the hash, so a click in an older Home carries a stale one.
   const published = {
     id: current?.id ?? slackId('V'),
     hash: `${Math.floor(state.now() / 1000)}.${opaque(4)}`,
+    view,
   };
   state.homeViews.set(key, published);
   return { ok: true, view: viewObject(view, published, teamId, state.app.appId, owner.botId) };
