@@ -29,11 +29,8 @@ interface StoredDocument {
   teamId: string;
   userId: string;
   updatedAt: Date;
-  field?: string;
-  value?: unknown;
-  mutedCategories?: unknown;
-  quietHours?: { start?: unknown; end?: unknown } | null;
-  digest?: unknown;
+  field: string;
+  value: unknown;
 }
 
 /**
@@ -58,12 +55,10 @@ export class PreferencesStore {
 
   /** The fields as the user set them, including a bound of quiet hours chosen alone. */
   async fields(teamId: string, userId: string): Promise<PreferenceFields> {
-    const legacyId = keyOf(teamId, userId);
-    const ids = [legacyId, ...FIELD_NAMES.map((name) => `${legacyId}:${name}`)];
+    const ids = FIELD_NAMES.map((name) => `${keyOf(teamId, userId)}:${name}`);
     const docs = await this.preferences.find({ _id: { $in: ids } }).toArray();
 
-    const legacy = docs.find((doc) => doc._id === legacyId);
-    let fields = legacy === undefined ? { ...DEFAULT_FIELDS } : legacyFields(legacy);
+    let fields: PreferenceFields = { ...DEFAULT_FIELDS };
     for (const doc of docs) {
       if (isFieldName(doc.field)) fields = withField(fields, doc.field, doc.value);
     }
@@ -112,12 +107,4 @@ function withField<K extends FieldName>(
 ): PreferenceFields {
   const check: (v: unknown) => v is PreferenceFields[K] = FIELD_CHECKS[name];
   return check(value) ? { ...fields, [name]: value } : fields;
-}
-
-/** The fields of a document saved before each field had its own. */
-function legacyFields(doc: StoredDocument): PreferenceFields {
-  let fields = withField({ ...DEFAULT_FIELDS }, 'mutedCategories', doc.mutedCategories);
-  fields = withField(fields, 'digest', doc.digest);
-  fields = withField(fields, 'quietStart', doc.quietHours?.start);
-  return withField(fields, 'quietEnd', doc.quietHours?.end);
 }

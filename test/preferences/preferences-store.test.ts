@@ -98,30 +98,6 @@ describe('the preferences store', () => {
     expect(await prefs.fields(TEAM, 'U0WHOLE')).toMatchObject({ quietStart: null, quietEnd: null });
   });
 
-  it('reads preferences saved as one document, before fields were saved apart', async () => {
-    await database.db.collection('preferences').insertOne({
-      _id: `${TEAM}:U0OLD`,
-      teamId: TEAM,
-      userId: 'U0OLD',
-      mutedCategories: ['comment'],
-      quietHours: { start: '23:00', end: '07:00' },
-      digest: false,
-    } as never);
-    const prefs = store();
-    expect(await prefs.get(TEAM, 'U0OLD')).toEqual({
-      mutedCategories: ['comment'],
-      quietHours: { start: '23:00', end: '07:00' },
-      digest: false,
-    });
-
-    await prefs.set(TEAM, 'U0OLD', { digest: true, quietEnd: '06:30' });
-    expect(await prefs.get(TEAM, 'U0OLD')).toEqual({
-      mutedCategories: ['comment'],
-      quietHours: { start: '23:00', end: '06:30' },
-      digest: true,
-    });
-  });
-
   it('reads a malformed stored value as the default', async () => {
     await database.db.collection('preferences').insertMany([
       { _id: `${TEAM}:U0ODD:mutedCategories`, field: 'mutedCategories', value: ['nope'] },
