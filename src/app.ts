@@ -11,6 +11,7 @@ import { requestLogging } from './http/request-logging';
 import { internalApi } from './internal-api/internal-routes';
 import { installingFlow } from './installing/installing-flow';
 import { SLACK_ROUTES } from './installing/manifest';
+import { notifyingFlow } from './notifying/notifying-flow';
 import { type AppDependencies, type Services, createServices } from './services';
 import { toSlackLogger } from './shared/bolt-logger';
 import { slackClientOptions } from './shared/slack-client';
@@ -32,7 +33,7 @@ export interface CocoomApp {
 export async function createCocoomApp(deps: AppDependencies): Promise<CocoomApp> {
   const services = await createServices(deps);
   const { config, logger, database } = services;
-  const flows: Flow[] = [installingFlow(services), appHomeFlow(services)];
+  const flows: Flow[] = [installingFlow(services), appHomeFlow(services), notifyingFlow(services)];
 
   const web = express();
   web.disable('x-powered-by');

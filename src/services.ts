@@ -2,6 +2,8 @@ import { WebClient } from '@slack/web-api';
 
 import { createAuthorize } from './installing/authorize';
 import { InstallationStore } from './installing/installation-store';
+import type { NotificationFeed } from './notifying/notification-feed';
+import { SentNotificationFeed } from './notifying/sent-notification-feed';
 import { TokenRotation } from './installing/token-rotation';
 import { PreferencesStore } from './preferences/preferences-store';
 import { IdentityLinkStore } from './signing-in/identity-links';
@@ -32,6 +34,8 @@ export interface Services {
   preferences: PreferencesStore;
   identityLinks: IdentityLinkStore;
   slackUsers: SlackUserDirectory;
+  /** What was sent to each person lately, for App Home. */
+  notificationFeed: NotificationFeed;
   /** Bolt's authorize: the installation's fresh tokens for a workspace, org or user. */
   authorize: ReturnType<typeof createAuthorize>;
   /** A Web API client with the app's options and `token` (none for token-less methods). */
@@ -68,6 +72,7 @@ export async function createServices(deps: AppDependencies): Promise<Services> {
     preferences: new PreferencesStore(db, clock),
     identityLinks,
     slackUsers: new SlackUserDirectory(db, clock),
+    notificationFeed: new SentNotificationFeed(db),
     authorize: createAuthorize(installations, rotation, cipher),
     slackClient,
   };

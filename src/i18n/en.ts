@@ -14,6 +14,15 @@ export const en = {
     'browser. Nothing was installed.',
   'install.failure.slack': 'Slack did not confirm the installation. Nothing was installed.',
   'install.failure.retry': 'Start the installation again',
+  'notification.open': 'Open in Cocoom',
+  'notification.digest.heading': '{count} new notifications: {category}',
+  'notification.category.new_content': 'New content',
+  'notification.category.training_due': 'Training reminders',
+  'notification.category.quiz': 'Quizzes and challenges',
+  'notification.category.comment': 'Comments',
+  'notification.category.mention': 'Mentions',
+  'notification.category.achievement': 'Achievements',
+  'notification.category.announcement': 'Announcements',
 } as const;
 
 /** A key of the text catalogues. */

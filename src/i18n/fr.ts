@@ -16,4 +16,13 @@ export const fr: Record<MessageKey, string> = {
     "Rien n'a été installé.",
   'install.failure.slack': "Slack n'a pas confirmé l'installation. Rien n'a été installé.",
   'install.failure.retry': "Recommencer l'installation",
+  'notification.open': 'Ouvrir dans Cocoom',
+  'notification.digest.heading': '{count} nouvelles notifications : {category}',
+  'notification.category.new_content': 'Nouveaux contenus',
+  'notification.category.training_due': 'Rappels de formation',
+  'notification.category.quiz': 'Quiz et défis',
+  'notification.category.comment': 'Commentaires',
+  'notification.category.mention': 'Mentions',
+  'notification.category.achievement': 'Réussites',
+  'notification.category.announcement': 'Annonces',
 };

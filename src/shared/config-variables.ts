@@ -97,4 +97,40 @@ export const VARIABLES: Record<string, VariableSpec> = {
     schema: { enum: ['fr', 'en'] },
     default: 'fr',
   },
+  DELIVERY_CONCURRENCY: {
+    expects:
+      'how many notifications this process delivers at once (0 to 64); 0 runs no delivery ' +
+      'workers here, e.g. in a process that only serves the API',
+    schema: { type: 'integer', minimum: 0, maximum: 64 },
+    default: '4',
+  },
+  DELIVERY_POLL_MS: {
+    expects: 'milliseconds an idle delivery worker waits before looking for work (10 to 3600000)',
+    schema: { type: 'integer', minimum: 10, maximum: 3_600_000 },
+    default: '250',
+  },
+  DELIVERY_LEASE_SECONDS: {
+    expects:
+      'seconds a worker holds a delivery before another may take it over (15 to 3600); keep it ' +
+      'well above the 10 s Slack request timeout',
+    schema: { type: 'integer', minimum: 15, maximum: 3600 },
+    default: '60',
+  },
+  DELIVERY_MAX_ATTEMPTS: {
+    expects: 'how many times a delivery is tried on transient Slack failures (1 to 20)',
+    schema: { type: 'integer', minimum: 1, maximum: 20 },
+    default: '6',
+  },
+  DIGEST_THRESHOLD: {
+    expects:
+      'how many notifications of one category a user gets one by one within the digest window ' +
+      'before the rest are combined into one message (0 turns digests off)',
+    schema: { type: 'integer', minimum: 0, maximum: 1000 },
+    default: '5',
+  },
+  DIGEST_WINDOW_SECONDS: {
+    expects: 'the digest window in seconds (10 to 86400)',
+    schema: { type: 'integer', minimum: 10, maximum: 86_400 },
+    default: '600',
+  },
 };

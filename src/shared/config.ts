@@ -30,6 +30,20 @@ export interface Config {
   tokenKeys: TokenKey[];
   /** Bearer tokens accepted on the internal API. */
   internalApiTokens: string[];
+  /** How notifications are delivered. */
+  delivery: DeliveryConfig;
+}
+
+/** How the delivery workers run and when notifications are combined into a digest. */
+export interface DeliveryConfig {
+  /** Deliveries in progress at once in this process; 0 runs no worker. */
+  concurrency: number;
+  pollMs: number;
+  leaseMs: number;
+  maxAttempts: number;
+  /** Messages of one category a user gets one by one per window; 0 turns digests off. */
+  digestThreshold: number;
+  digestWindowMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -121,5 +135,13 @@ function toConfig(values: Values, tokenKeys: TokenKey[]): Config {
     mongodb: { uri: text('MONGODB_URI'), dbName: text('MONGODB_DB') },
     tokenKeys,
     internalApiTokens: text('INTERNAL_API_TOKENS').split(','),
+    delivery: {
+      concurrency: Number(values.DELIVERY_CONCURRENCY),
+      pollMs: Number(values.DELIVERY_POLL_MS),
+      leaseMs: Number(values.DELIVERY_LEASE_SECONDS) * 1000,
+      maxAttempts: Number(values.DELIVERY_MAX_ATTEMPTS),
+      digestThreshold: Number(values.DIGEST_THRESHOLD),
+      digestWindowMs: Number(values.DIGEST_WINDOW_SECONDS) * 1000,
+    },
   };
 }

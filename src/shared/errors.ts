@@ -19,6 +19,11 @@ export const ERROR_CODES = [
   'validation_failed',
   'not_found',
   'internal_error',
+  // Notifying (`POST /internal/notify`):
+  'workspace_not_installed',
+  'idempotency_key_invalid',
+  'idempotency_key_reused',
+  'idempotency_key_in_use',
 ] as const;
 
 /** One of the app's error codes. */

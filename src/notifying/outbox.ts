@@ -1,0 +1,112 @@
+import { MongoServerError, type Collection, type Db } from 'mongodb';
+
+import type { Clock } from '../shared/clock';
+import type { NotifyRequest } from './notification-schema';
+import { type DeliveryDocument, type NotificationDocument, NO_LEASE } from './outbox-documents';
+
+const DUPLICATE_KEY = 11000;
+
+/** A notification and its deliveries, as stored. */
+export interface StoredNotification {
+  notification: NotificationDocument;
+  deliveries: DeliveryDocument[];
+}
+
+/**
+ * The durable outbox: notifications and one delivery per recipient, in MongoDB. Accepting writes
+ * everything before the API answers, in steps that can be repeated safely (no transactions are
+ * needed): deliveries are written inert, then made available, then the notification is marked
+ * accepted. A crash half-way leaves inert deliveries that no worker takes, and repeating the
+ * same acceptance (same id) finishes the job without making copies.
+ */
+export class Outbox {
+  readonly notifications: Collection<NotificationDocument>;
+  readonly deliveries: Collection<DeliveryDocument>;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.notifications = db.collection('notifications');
+    this.deliveries = db.collection('deliveries');
+  }
+
+  /** Creates the indexes the workers, the status route and the feed query by. */
+  async ensureIndexes(): Promise<void> {
+    await this.deliveries.createIndex({ state: 1, availableAt: 1 });
+    await this.deliveries.createIndex({ notificationId: 1, index: 1 });
+    await this.deliveries.createIndex({ teamId: 1, userId: 1, category: 1, state: 1 });
+    await this.deliveries.createIndex({ teamId: 1, userId: 1, state: 1, sentAt: -1 });
+  }
+
+  /** Stores notification `id` with its deliveries and makes them available to the workers. */
+  async accept(id: string, request: NotifyRequest): Promise<void> {
+    const now = this.clock.now();
+    await this.notifications.updateOne(
+      { _id: id },
+      {
+        $setOnInsert: {
+          category: request.category,
+          content: request.content,
+          ...(request.link === undefined ? {} : { link: request.link }),
+          recipientCount: request.recipients.length,
+          createdAt: now,
+          acceptedAt: null,
+        },
+      },
+      { upsert: true },
+    );
+    await this.insertInert(id, request, now);
+    await this.deliveries.updateMany(
+      { notificationId: id, availableAt: null },
+      { $set: { availableAt: now, updatedAt: now } },
+    );
+    await this.notifications.updateOne(
+      { _id: id, acceptedAt: null },
+      { $set: { acceptedAt: now } },
+    );
+  }
+
+  private async insertInert(id: string, request: NotifyRequest, now: Date): Promise<void> {
+    const documents: DeliveryDocument[] = request.recipients.map((recipient, index) => ({
+      _id: `${id}/${index}`,
+      notificationId: id,
+      index,
+      category: request.category,
+      recipient,
+      state: 'queued',
+      availableAt: null,
+      leaseUntil: NO_LEASE,
+      attempts: 0,
+      ...(recipient.teamId ? { teamId: recipient.teamId } : {}),
+      ...(recipient.slackUserId ? { userId: recipient.slackUserId } : {}),
+      createdAt: now,
+      updatedAt: now,
+    }));
+    try {
+      await this.deliveries.insertMany(documents, { ordered: false });
+    } catch (error) {
+      // A repeated acceptance finds some deliveries already written: those are kept as they are.
+      if (!onlyDuplicates(error)) throw error;
+    }
+  }
+
+  /** An accepted notification and its deliveries in recipient order, or null. */
+  async find(id: string): Promise<StoredNotification | null> {
+    const notification = await this.notifications.findOne({ _id: id });
+    if (notification === null || notification.acceptedAt === null) return null;
+
+    const deliveries = await this.deliveries
+      .find({ notificationId: id })
+      .sort({ index: 1 })
+      .toArray();
+    return { notification, deliveries };
+  }
+}
+
+function onlyDuplicates(error: unknown): boolean {
+  if (!(error instanceof MongoServerError)) return false;
+  const writeErrors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
+  if (writeErrors === undefined) return error.code === DUPLICATE_KEY;
+  return writeErrors.every((e) => e.code === DUPLICATE_KEY);
+}
