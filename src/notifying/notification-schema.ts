@@ -64,6 +64,11 @@ const localizedText = {
   },
 };
 
+/** A branch that only says which properties must be present (the parent checks their values). */
+function requires(...names: string[]) {
+  return { required: names, properties: Object.fromEntries(names.map((name) => [name, true])) };
+}
+
 const recipient = {
   type: 'object',
   additionalProperties: false,
@@ -74,13 +79,13 @@ const recipient = {
     channelId: { type: 'string', pattern: '^[CG][A-Z0-9]{2,30}$' },
     teamId,
   },
+  // Exactly one way to name the recipient; a Slack user or channel id needs its workspace.
   oneOf: [
-    { required: ['email'] },
-    { required: ['slackUserId'] },
-    { required: ['cocoomUserId'] },
-    { required: ['channelId'] },
+    requires('email'),
+    requires('slackUserId', 'teamId'),
+    requires('cocoomUserId'),
+    requires('channelId', 'teamId'),
   ],
-  dependentRequired: { slackUserId: ['teamId'], channelId: ['teamId'] },
 };
 
 /**
