@@ -37,7 +37,7 @@ async function attempt(ctx: DeliveryContext, lease: Lease, progress: Progress): 
   };
   const target = await resolveRecipient({ ...ctx.recipients, clientFor }, delivery.recipient);
   if ('unreachable' in target) return queue.finish(lease, 'failed', target.unreachable);
-  progress.to = { teamId: target.teamId, userId: target.userId };
+  progress.to = { teamId: target.teamId, ...userOf(target) };
   progress.teamId = target.teamId;
   if (await pausedNow(ctx, lease, target.teamId)) return;
 
@@ -93,6 +93,10 @@ async function personal(
   return pickLocale(profile.locale, ctx.defaultLocale);
 }
 
+function userOf(target: Target): { userId?: string } {
+  return target.userId ? { userId: target.userId } : {};
+}
+
 async function settled(done: Promise<void>): Promise<null> {
   await done;
   return null;
@@ -130,7 +134,7 @@ async function post(
   // Written first, before logging or anything else: between Slack's answer and this write, a
   // crash would make another worker post the message again.
   const sent = { channel: answer.channel ?? target.channel, ts: answer.ts ?? '' };
-  await ctx.queue.markSent(lease, sent, digest);
+  await ctx.queue.markSent(lease, { teamId: target.teamId, ...sent, ...userOf(target) }, digest);
   ctx.logger.info(
     {
       notificationId: lease.delivery.notificationId,

@@ -99,7 +99,7 @@ export class DeliveryQueue {
    * Records that Slack accepted the message. Written whoever holds the lease now: Slack has
    * the message, so nobody must post it again.
    */
-  async markSent(lease: Lease, sent: { channel: string; ts: string }, digest: boolean) {
+  async markSent(lease: Lease, sent: Resolved & { channel: string; ts: string }, digest: boolean) {
     const now = this.clock.now();
     await this.deliveries.updateMany(
       { _id: { $in: lease.ids }, state: { $ne: 'sent' } },
