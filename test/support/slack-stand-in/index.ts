@@ -157,6 +157,7 @@ class StandIn implements T.SlackStandIn {
   }
 
   close(): Promise<void> {
+    this.router.closing.abort();
     return new Promise((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections();
@@ -168,7 +169,13 @@ class StandIn implements T.SlackStandIn {
 export async function startSlackStandIn(options: StandInOptions = {}): Promise<T.SlackStandIn> {
   const { clock } = options;
   const now = clock ? () => clock.now().getTime() : () => Date.now();
-  const router: Router = { state: newState(now), calls: [], violations: [], responders: new Map() };
+  const router: Router = {
+    state: newState(now),
+    calls: [],
+    violations: [],
+    responders: new Map(),
+    closing: new AbortController(),
+  };
   const server = createServer((req, res) => {
     route(router, req, res).catch((error: unknown) => {
       router.violations.push(`stand-in failed: ${String(error)}`);

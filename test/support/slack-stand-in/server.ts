@@ -15,6 +15,8 @@ export interface Router {
   calls: RecordedCall[];
   violations: string[];
   responders: Map<string, Responder>;
+  /** Aborted when the stand-in closes, so delayed answers stop waiting. */
+  closing: AbortController;
 }
 
 function failure(error: string): SlackAnswer {
@@ -89,7 +91,12 @@ async function apiCall(router: Router, request: DecodedRequest, res: ServerRespo
   }
 
   const rule = router.state.failures.take(call);
-  if (rule?.delayMs) await sleep(rule.delayMs);
+  if (rule?.delayMs) {
+    const closed = await sleep(rule.delayMs, false, { signal: router.closing.signal }).catch(
+      () => true,
+    );
+    if (closed) return;
+  }
   if (rule?.status !== undefined) return sendStatus(res, { ...rule, status: rule.status });
   if (rule?.error !== undefined) return sendJson(res, 200, failure(rule.error));
   sendJson(res, 200, answer(router, call, request));
