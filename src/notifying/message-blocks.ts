@@ -78,9 +78,8 @@ export function sections(mrkdwn: string, maxBlocks: number): KnownBlock[] {
   const kept = pieces.slice(0, maxBlocks);
   const last = kept.length - 1;
   if (pieces.length > kept.length && last >= 0) {
-    const text = kept[last] ?? '';
-    const max = LIMITS.sectionText;
-    kept[last] = text.length <= max - 2 ? `${text} ${ELLIPSIS}` : truncate(text, max);
+    // Says the text goes on; cut again if the marker would not fit.
+    kept[last] = truncate(`${kept[last] ?? ''} ${ELLIPSIS}`, LIMITS.sectionText);
   }
   return kept.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
 }
