@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../../src/shared/clock';
 import { checkInstall } from './authorize';
 import { Failures } from './failures';
+import { MessageRateLimits } from './rate-limits';
 import { opaque, slackId } from './ids';
 import { route, type Router } from './server';
 import type { StandInState } from './state';
@@ -101,6 +102,11 @@ class StandIn implements T.SlackStandIn {
   nextInstall(install: T.NextInstall): void {
     checkInstall(this.state.workspaces, install);
     this.state.nextInstall = { ...install };
+  }
+
+  limitMessages(limits: T.MessageLimits) {
+    this.state.messageLimits = new MessageRateLimits(limits);
+    return this.state.messageLimits.refused;
   }
 
   fail(method: string, rule: T.FailureRule): void {

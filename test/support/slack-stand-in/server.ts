@@ -99,7 +99,12 @@ async function apiCall(router: Router, request: DecodedRequest, res: ServerRespo
   }
   if (rule?.status !== undefined) return sendStatus(res, { ...rule, status: rule.status });
   if (rule?.error !== undefined) return sendJson(res, 200, failure(rule.error));
-  sendJson(res, 200, answer(router, call, request));
+  const answered = answer(router, call, request);
+  // A rate limit the stand-in enforces is answered as Slack does: HTTP 429 with Retry-After.
+  if (answered.error === 'ratelimited' && typeof answered.retryAfter === 'number') {
+    return sendStatus(res, { status: 429, retryAfter: answered.retryAfter });
+  }
+  sendJson(res, 200, answered);
 }
 
 /** Handles one request: the authorize page, a Web API method, or a 404 for anything else. */

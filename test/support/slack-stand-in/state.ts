@@ -1,4 +1,5 @@
 import type { Failures } from './failures';
+import type { MessageRateLimits } from './rate-limits';
 import type { SlackAnswer } from './http-io';
 import type { TokenRecord, Tokens } from './tokens';
 import type { NextInstall, PostedMessage, StandInApp } from './types';
@@ -36,6 +37,8 @@ export interface StandInState {
   /** The hash of the Home view last published, per `teamId/userId`. */
   homeViews: Map<string, { id: string; hash: string }>;
   lastTs: number;
+  /** Rate limits on `chat.postMessage`, when enforced. */
+  messageLimits?: MessageRateLimits;
 }
 
 /** A Web API call whose token has been checked. */
