@@ -29,6 +29,7 @@ export async function processDelivery(ctx: DeliveryContext, lease: Lease): Promi
 async function attempt(ctx: DeliveryContext, lease: Lease, progress: Progress): Promise<void> {
   const { queue } = ctx;
   const delivery = lease.delivery;
+  if (!(await isAccepted(ctx, lease))) return;
   if (await pausedNow(ctx, lease, delivery.teamId)) return;
 
   const clientFor = async (teamId: string) => {
@@ -48,6 +49,29 @@ async function attempt(ctx: DeliveryContext, lease: Lease, progress: Progress): 
   const wait = await ctx.pacing.reserve(target.teamId, target.channel, ctx.clock.now());
   if (wait) return queue.defer(lease, wait, 'rate_limited', progress.to);
   await post(ctx, lease, slack, target, await render(ctx, lease, target, locale));
+}
+
+/** How long a delivery whose notification is still being accepted waits before looking again. */
+const ACCEPTANCE_WAIT_MS = 5000;
+/** Past this, the request that wrote it is long gone and no retry can finish it any more. */
+const ACCEPTANCE_ABANDONED_MS = 25 * 60 * 60 * 1000;
+
+/**
+ * Whether the delivery's notification was accepted (the API answered 202). One that is still
+ * being written waits; one abandoned half-written (the process died, no retry came within the
+ * idempotency key's 24 hours) is failed, never sent.
+ */
+async function isAccepted(ctx: DeliveryContext, lease: Lease): Promise<boolean> {
+  const notification = await ctx.notification(lease.delivery.notificationId);
+  if (notification?.acceptedAt) return true;
+
+  const now = ctx.clock.now().getTime();
+  if (now - lease.delivery.createdAt.getTime() > ACCEPTANCE_ABANDONED_MS) {
+    await ctx.queue.finish(lease, 'failed', 'not_accepted');
+    return false;
+  }
+  await ctx.queue.defer(lease, new Date(now + ACCEPTANCE_WAIT_MS), 'retrying');
+  return false;
 }
 
 async function client(ctx: DeliveryContext, teamId: string, progress: Progress) {

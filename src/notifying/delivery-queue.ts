@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Collection, Filter } from 'mongodb';
+import type { Collection, Filter, UpdateFilter } from 'mongodb';
 
 import type { Clock } from '../shared/clock';
 import type { Category } from './categories';
@@ -26,6 +26,16 @@ export interface Resolved {
 }
 
 const WAITING: DeliveryState[] = ['queued', 'deferred'];
+const CANDIDATES_PER_READ = 50;
+
+function dueFilter(now: Date, pausedTeams: string[]): Filter<DeliveryDocument> {
+  return {
+    state: { $in: WAITING },
+    availableAt: { $lte: now },
+    leaseUntil: { $lte: now },
+    ...(pausedTeams.length > 0 ? { teamId: { $nin: pausedTeams } } : {}),
+  };
+}
 
 /**
  * The deliveries as work: workers claim one with a lease (`findOneAndUpdate`, so two never hold
@@ -33,6 +43,9 @@ const WAITING: DeliveryState[] = ['queued', 'deferred'];
  * takes the delivery over.
  */
 export class DeliveryQueue {
+  /** Ids of due deliveries read ahead, shared by this process's slots. */
+  private readonly candidates: string[] = [];
+
   constructor(
     readonly deliveries: Collection<DeliveryDocument>,
     private readonly clock: Clock,
@@ -41,20 +54,37 @@ export class DeliveryQueue {
 
   /** Claims the delivery due the longest, outside `pausedTeams`; null when none is due. */
   async claim(pausedTeams: string[]): Promise<Lease | null> {
-    const now = this.clock.now();
-    const filter: Filter<DeliveryDocument> = {
-      state: { $in: WAITING },
-      availableAt: { $lte: now },
-      leaseUntil: { $lte: now },
-      ...(pausedTeams.length > 0 ? { teamId: { $nin: pausedTeams } } : {}),
-    };
-    const leaseId = randomUUID();
-    const delivery = await this.deliveries.findOneAndUpdate(
-      filter,
-      { $set: { leaseId, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
-      { sort: { availableAt: 1 }, returnDocument: 'after' },
-    );
-    return delivery ? { leaseId, delivery, ids: [delivery._id] } : null;
+    // Bounded: should every candidate be taken by other workers, the caller tries again later.
+    for (let tries = 0; tries < 2 * CANDIDATES_PER_READ; tries += 1) {
+      const id = this.candidates.shift() ?? (await this.refill(pausedTeams));
+      if (id === undefined) return null;
+
+      const now = this.clock.now();
+      const leaseId = randomUUID();
+      const delivery = await this.deliveries.findOneAndUpdate(
+        { _id: id, ...dueFilter(now, pausedTeams) },
+        { $set: { leaseId, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
+        { returnDocument: 'after' },
+      );
+      if (delivery) return { leaseId, delivery, ids: [delivery._id] };
+    }
+    return null;
+  }
+
+  /**
+   * Reads the ids of the next due deliveries, oldest first, and returns the first. Claiming
+   * them one by one by `_id` afterwards keeps each claim cheap, on MongoDB and on servers that
+   * only use the `_id` index alike; a candidate another worker took meanwhile is skipped.
+   */
+  private async refill(pausedTeams: string[]): Promise<string | undefined> {
+    const due = await this.deliveries
+      .find(dueFilter(this.clock.now(), pausedTeams))
+      .sort({ availableAt: 1 })
+      .limit(CANDIDATES_PER_READ)
+      .project<{ _id: string }>({ _id: 1 })
+      .toArray();
+    this.candidates.push(...due.map((d) => d._id));
+    return this.candidates.shift();
   }
 
   /**
@@ -101,8 +131,9 @@ export class DeliveryQueue {
    */
   async markSent(lease: Lease, sent: Resolved & { channel: string; ts: string }, digest: boolean) {
     const now = this.clock.now();
-    await this.deliveries.updateMany(
-      { _id: { $in: lease.ids }, state: { $ne: 'sent' } },
+    await this.eachOf(
+      lease,
+      { state: { $ne: 'sent' } },
       {
         $set: { state: 'sent', ...sent, sentAt: now, digest, leaseUntil: NO_LEASE, updatedAt: now },
         $unset: { reason: '' },
@@ -122,10 +153,20 @@ export class DeliveryQueue {
   }
 
   private async settle(lease: Lease, fields: Partial<DeliveryDocument>, extra = {}) {
-    await this.deliveries.updateMany(
-      { _id: { $in: lease.ids }, leaseId: lease.leaseId, state: { $in: WAITING } },
+    await this.eachOf(
+      lease,
+      { leaseId: lease.leaseId, state: { $in: WAITING } },
       { $set: { ...fields, leaseUntil: NO_LEASE, updatedAt: this.clock.now() }, ...extra },
     );
+  }
+
+  /** Updates each delivery of the lease by `_id` (the one index every server uses). */
+  private async eachOf(
+    lease: Lease,
+    filter: Filter<DeliveryDocument>,
+    update: UpdateFilter<DeliveryDocument>,
+  ) {
+    for (const _id of lease.ids) await this.deliveries.updateOne({ _id, ...filter }, update);
   }
 }
 

@@ -31,8 +31,8 @@ export interface DeliveryDocument {
   state: DeliveryState;
   /** Why it failed, was skipped, or waits. */
   reason?: string;
-  /** When a worker may take it; null until the notification is accepted. */
-  availableAt: Date | null;
+  /** When a worker may take it. */
+  availableAt: Date;
   /** A worker holds it until then; the epoch when nobody does. */
   leaseUntil: Date;
   leaseId?: string;

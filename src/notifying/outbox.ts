@@ -15,9 +15,10 @@ export interface StoredNotification {
 /**
  * The durable outbox: notifications and one delivery per recipient, in MongoDB. Accepting writes
  * everything before the API answers, in steps that can be repeated safely (no transactions are
- * needed): deliveries are written inert, then made available, then the notification is marked
- * accepted. A crash half-way leaves inert deliveries that no worker takes, and repeating the
- * same acceptance (same id) finishes the job without making copies.
+ * needed): the notification (not yet accepted), its deliveries, then the mark that it is
+ * accepted. Workers leave alone the deliveries of a notification not yet accepted, so a crash
+ * half-way sends nothing, and repeating the same acceptance (same id) finishes the job without
+ * making copies.
  */
 export class Outbox {
   readonly notifications: Collection<NotificationDocument>;
@@ -56,18 +57,14 @@ export class Outbox {
       },
       { upsert: true },
     );
-    await this.insertInert(id, request, now);
-    await this.deliveries.updateMany(
-      { notificationId: id, availableAt: null },
-      { $set: { availableAt: now, updatedAt: now } },
-    );
+    await this.insertDeliveries(id, request, now);
     await this.notifications.updateOne(
       { _id: id, acceptedAt: null },
       { $set: { acceptedAt: now } },
     );
   }
 
-  private async insertInert(id: string, request: NotifyRequest, now: Date): Promise<void> {
+  private async insertDeliveries(id: string, request: NotifyRequest, now: Date): Promise<void> {
     const documents: DeliveryDocument[] = request.recipients.map((recipient, index) => ({
       _id: `${id}/${index}`,
       notificationId: id,
@@ -75,7 +72,7 @@ export class Outbox {
       category: request.category,
       recipient,
       state: 'queued',
-      availableAt: null,
+      availableAt: now,
       leaseUntil: NO_LEASE,
       attempts: 0,
       ...(recipient.teamId ? { teamId: recipient.teamId } : {}),

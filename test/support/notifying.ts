@@ -6,7 +6,10 @@ import type { DeliveryDocument } from '../../src/notifying/outbox-documents';
 import type { ManualClock } from '../../src/shared/clock';
 import { install } from './install-flow';
 import type { StandInWorkspace } from './slack-stand-in';
+import { notify } from './notify-client';
 import { TEST_INTERNAL_TOKEN, type TestApp } from './test-app';
+
+export { notification, notify } from './notify-client';
 
 /** Adds `workspace` to the stand-in and installs the app there through the real OAuth flow. */
 export async function installWorkspace(testApp: TestApp, workspace: StandInWorkspace) {
@@ -15,23 +18,6 @@ export async function installWorkspace(testApp: TestApp, workspace: StandInWorks
   testApp.standIn.nextInstall({ teamId: workspace.teamId, userId: installer });
   const answer = await install(testApp);
   expect(answer.status).toBe(200);
-}
-
-/** POSTs `body` to `/internal/notify` as the Cocoom platform does. */
-export async function notify(
-  testApp: TestApp,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  return fetch(`${testApp.url}/internal/notify`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${TEST_INTERNAL_TOKEN}`,
-      'Content-Type': 'application/json',
-      ...headers,
-    },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
 }
 
 /** Notifies and expects a 202; returns the notification id. */
@@ -81,19 +67,6 @@ export async function deliverFor(worker: DeliveryWorker, clock: ManualClock, sec
 /** The deliveries collection of the test app's database. */
 export function deliveries(testApp: TestApp) {
   return testApp.database.db.collection<DeliveryDocument>('deliveries');
-}
-
-/** A notification body with sensible defaults. */
-export function notification(recipients: unknown[], extra: Record<string, unknown> = {}) {
-  return {
-    category: 'new_content',
-    content: {
-      fr: { title: 'Nouvelle capsule', body: 'Une capsule sur la sécurité vous attend.' },
-      en: { title: 'New capsule', body: 'A capsule about safety is waiting for you.' },
-    },
-    recipients,
-    ...extra,
-  };
 }
 
 /** Env for a test app whose in-process workers stay idle: the test drives delivery. */
