@@ -58,6 +58,10 @@ async function delivery(): Promise<void> {
 /** `npm run bench`: ingest and delivery figures, against 127.0.0.1 only. */
 async function main(): Promise<void> {
   await globalSetup();
+  // Stops the database this run started, should the run be interrupted.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void globalTeardown().then(() => process.exit(130)));
+  }
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
   try {
     if (!process.argv.includes('--delivery-only')) await ingest();

@@ -88,8 +88,8 @@ function notificationCache(outbox: Outbox) {
     if (known) return known;
 
     const found = await outbox.notifications.findOne({ _id: id });
-    // Not cached until accepted: the worker checks again until it is.
-    if (found === null || found.acceptedAt === null) return found;
+    // Not there yet means not accepted yet: the worker asks again later.
+    if (found === null) return null;
     // A small cache is enough: deliveries of one notification are claimed close together.
     if (cache.size >= 500) cache.delete(cache.keys().next().value ?? '');
     cache.set(id, found);

@@ -62,8 +62,7 @@ const ACCEPTANCE_ABANDONED_MS = 25 * 60 * 60 * 1000;
  * idempotency key's 24 hours) is failed, never sent.
  */
 async function isAccepted(ctx: DeliveryContext, lease: Lease): Promise<boolean> {
-  const notification = await ctx.notification(lease.delivery.notificationId);
-  if (notification?.acceptedAt) return true;
+  if (await ctx.notification(lease.delivery.notificationId)) return true;
 
   const now = ctx.clock.now().getTime();
   if (now - lease.delivery.createdAt.getTime() > ACCEPTANCE_ABANDONED_MS) {

@@ -11,7 +11,7 @@ export function notificationStatus(stored: StoredNotification) {
   return {
     id: notification._id,
     category: notification.category,
-    acceptedAt: notification.acceptedAt?.toISOString(),
+    acceptedAt: notification.acceptedAt.toISOString(),
     counts,
     recipients: deliveries.map(recipientStatus),
   };

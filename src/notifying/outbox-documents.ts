@@ -15,9 +15,8 @@ export interface NotificationDocument {
   content: Partial<Record<Locale, LocalizedText>>;
   link?: string;
   recipientCount: number;
-  createdAt: Date;
-  /** Set once every delivery is written: before that the notification was never accepted. */
-  acceptedAt: Date | null;
+  /** Written last, after every delivery: a notification that exists was accepted. */
+  acceptedAt: Date;
 }
 
 /** One recipient's copy of a notification, and the unit of work of the delivery workers. */

@@ -15,10 +15,9 @@ export interface StoredNotification {
 /**
  * The durable outbox: notifications and one delivery per recipient, in MongoDB. Accepting writes
  * everything before the API answers, in steps that can be repeated safely (no transactions are
- * needed): the notification (not yet accepted), its deliveries, then the mark that it is
- * accepted. Workers leave alone the deliveries of a notification not yet accepted, so a crash
- * half-way sends nothing, and repeating the same acceptance (same id) finishes the job without
- * making copies.
+ * needed): the deliveries, then the notification, whose record says it was accepted. Workers
+ * leave alone deliveries whose notification is not written yet, so a crash half-way sends
+ * nothing, and repeating the same acceptance (same id) finishes the job without making copies.
  */
 export class Outbox {
   readonly notifications: Collection<NotificationDocument>;
@@ -40,27 +39,22 @@ export class Outbox {
     await this.deliveries.createIndex({ teamId: 1, userId: 1, state: 1, sentAt: -1 });
   }
 
-  /** Stores notification `id` with its deliveries and makes them available to the workers. */
+  /**
+   * Stores notification `id`: its deliveries first, then the notification itself, whose record
+   * is the mark that it was accepted. Only inserts, so a repeat keeps what is already written.
+   */
   async accept(id: string, request: NotifyRequest): Promise<void> {
     const now = this.clock.now();
-    await this.notifications.updateOne(
-      { _id: id },
-      {
-        $setOnInsert: {
-          category: request.category,
-          content: request.content,
-          ...(request.link === undefined ? {} : { link: request.link }),
-          recipientCount: request.recipients.length,
-          createdAt: now,
-          acceptedAt: null,
-        },
-      },
-      { upsert: true },
-    );
     await this.insertDeliveries(id, request, now);
-    await this.notifications.updateOne(
-      { _id: id, acceptedAt: null },
-      { $set: { acceptedAt: now } },
+    await ignoringDuplicates(
+      this.notifications.insertOne({
+        _id: id,
+        category: request.category,
+        content: request.content,
+        ...(request.link === undefined ? {} : { link: request.link }),
+        recipientCount: request.recipients.length,
+        acceptedAt: now,
+      }),
     );
   }
 
@@ -80,24 +74,28 @@ export class Outbox {
       createdAt: now,
       updatedAt: now,
     }));
-    try {
-      await this.deliveries.insertMany(documents, { ordered: false });
-    } catch (error) {
-      // A repeated acceptance finds some deliveries already written: those are kept as they are.
-      if (!onlyDuplicates(error)) throw error;
-    }
+    await ignoringDuplicates(this.deliveries.insertMany(documents, { ordered: false }));
   }
 
   /** An accepted notification and its deliveries in recipient order, or null. */
   async find(id: string): Promise<StoredNotification | null> {
     const notification = await this.notifications.findOne({ _id: id });
-    if (notification === null || notification.acceptedAt === null) return null;
+    if (notification === null) return null;
 
     const deliveries = await this.deliveries
       .find({ notificationId: id })
       .sort({ index: 1 })
       .toArray();
     return { notification, deliveries };
+  }
+}
+
+/** Runs an insert; a repeated acceptance finds some documents already written and keeps them. */
+async function ignoringDuplicates(insert: Promise<unknown>): Promise<void> {
+  try {
+    await insert;
+  } catch (error) {
+    if (!onlyDuplicates(error)) throw error;
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type RecipientStatus,
   accepted,
   deliverFor,
+  deliveries,
   deliveryWorker,
   installWorkspace,
   notification,
@@ -174,6 +175,32 @@ describe('delivery when Slack fails', () => {
     expect(sent?.state).toBe('sent');
     expect(processed).toBe(0);
     expect(testApp.standIn.postedMessages()).toHaveLength(1);
+  });
+
+  it('never sends the deliveries of a request that died before its notification was written', async () => {
+    const now = clock.now();
+    await deliveries(testApp).insertOne({
+      _id: 'half-written/0',
+      notificationId: 'half-written',
+      index: 0,
+      category: 'quiz',
+      recipient: person('U0ADA'),
+      state: 'queued',
+      availableAt: now,
+      leaseUntil: new Date(0),
+      attempts: 0,
+      teamId: 'T0ACME',
+      createdAt: now,
+      updatedAt: now,
+    });
+
+    await deliverFor(worker, clock, 10);
+    clock.advance(26 * 60 * 60 * 1000);
+    await deliverFor(worker, clock, 6);
+
+    const left = await deliveries(testApp).findOne({ _id: 'half-written/0' });
+    expect(left).toMatchObject({ state: 'failed', reason: 'not_accepted' });
+    expect(posts()).toHaveLength(0);
   });
 
   it('keeps tokens and secrets out of the log', () => {
