@@ -40,7 +40,8 @@ async function delivery(): Promise<void> {
       `\nDelivery: ${notifications} notifications to ${users} users in ${workspaces} workspaces`,
     );
     console.log(
-      `limits: 1 msg/s per channel, ${perWorkspacePerSecond} msg/s per workspace, every ${inject429Every}th call a 429`,
+      `limits: 1 msg/s per channel, ${perWorkspacePerSecond} msg/s per workspace, ` +
+        `every ${inject429Every}th call a 429`,
     );
     console.log(
       `took ${fixed(result.seconds)} s; delivered ${fixed(result.deliveredPerSecond)} msg/s`,

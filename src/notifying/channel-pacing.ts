@@ -5,7 +5,7 @@ interface PacingDocument {
   nextAt: Date;
 }
 
-/** Slack allows about one message per second per channel (https://api.slack.com/docs/rate-limits). */
+/** Slack allows about one message a second per channel (https://api.slack.com/docs/rate-limits). */
 export const CHANNEL_INTERVAL_MS = 1000;
 
 /**

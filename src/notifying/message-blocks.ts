@@ -41,7 +41,10 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** Escapes the three characters Slack's mrkdwn reserves (https://api.slack.com/reference/surfaces/formatting#escaping). */
+/**
+ * Escapes the three characters Slack's mrkdwn reserves
+ * (https://api.slack.com/reference/surfaces/formatting#escaping).
+ */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -119,7 +119,7 @@ describe('delivery when Slack fails', () => {
     expect(posts().filter((c) => c.args.channel === 'U0BOB')).toHaveLength(3);
   });
 
-  it('defers only the workspace Slack rate-limited, for Retry-After, while another flows', async () => {
+  it('defers only the rate-limited workspace, for Retry-After, while another flows', async () => {
     testApp.standIn.fail('chat.postMessage', {
       status: 429,
       retryAfter: 30,
@@ -177,7 +177,7 @@ describe('delivery when Slack fails', () => {
     expect(testApp.standIn.postedMessages()).toHaveLength(1);
   });
 
-  it('never sends the deliveries of a request that died before its notification was written', async () => {
+  it('never sends deliveries of a request that died before writing its notification', async () => {
     const now = clock.now();
     await deliveries(testApp).insertOne({
       _id: 'half-written/0',

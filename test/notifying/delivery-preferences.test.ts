@@ -51,7 +51,7 @@ describe('delivery and each person’s preferences', () => {
     expect(posted()).toHaveLength(1);
   });
 
-  it('defers a person in quiet hours, in their own time zone, to the end of the window', async () => {
+  it('defers a person in quiet hours, in their own time zone, to the window’s end', async () => {
     const quietHours = { start: '22:00', end: '07:30' };
     await preferences().update('T0ACME', 'U0ADA', { quietHours });
     await preferences().update('T0ACME', 'U0BOB', { quietHours }); // 17:30 in New York
@@ -71,7 +71,7 @@ describe('delivery and each person’s preferences', () => {
     await preferences().update('T0ACME', 'U0BOB', { quietHours: null });
   });
 
-  it('combines what exceeds the digest threshold into one message at the window’s end', async () => {
+  it('combines what exceeds the digest threshold into one message at window’s end', async () => {
     const quiz = (n: number) => ({
       category: 'quiz',
       content: { en: { title: `Quiz ${n}`, body: 'Take it' } },

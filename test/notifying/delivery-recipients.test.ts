@@ -75,7 +75,7 @@ describe('delivering to each kind of recipient', () => {
     expect(header(news)).toBe('Nouvelle capsule');
   });
 
-  it('finds a person by email in the named workspace or, without one, in any installed one', async () => {
+  it('finds a person by email in the named workspace, else in any installed one', async () => {
     const [bob, gil] = await deliver(
       notification([{ email: 'BOB@acme.test', teamId: 'T0ACME' }, { email: 'gil@globex.test' }]),
     );
@@ -85,7 +85,7 @@ describe('delivering to each kind of recipient', () => {
     expect(header(gil)).toBe('Nouvelle capsule');
   });
 
-  it('remembers email lookups, "not found" included, and asks Slack again once they expire', async () => {
+  it('remembers email lookups, "not found" too, and asks again once they expire', async () => {
     const body = notification([
       { email: 'ada@acme.test', teamId: 'T0ACME' },
       { email: 'nobody@acme.test', teamId: 'T0ACME' },
@@ -117,7 +117,7 @@ describe('delivering to each kind of recipient', () => {
     expect(gone).toMatchObject({ state: 'failed', reason: 'users_not_found' });
   });
 
-  it('reaches a Cocoom user through their identity link, and fails clearly without one', async () => {
+  it('reaches a Cocoom user through their identity link, and fails clearly without', async () => {
     const links = testApp.app.services.identityLinks;
     await links.upsert({ teamId: 'T0GLOBEX', userId: 'U0HAL', email: 'hal@globex.test' });
     await links.setCocoomUserId('T0GLOBEX', 'U0HAL', 'cocoom-77');

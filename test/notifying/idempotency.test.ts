@@ -70,7 +70,7 @@ describe('Idempotency-Key on POST /internal/notify', () => {
     expect(await other.json()).toMatchObject({ code: 'idempotency_key_reused' });
   });
 
-  it('accepts concurrent requests with one key once; the others are told it is in use', async () => {
+  it('accepts concurrent requests with one key once; the others hear it is in use', async () => {
     const key = randomUUID();
     const many = Array.from({ length: 300 }, (_, i) => ({ email: `person${i}@acme.test` }));
     const body = notification(many);

@@ -62,6 +62,7 @@ describe('buildDigestMessage', () => {
 
     const blocks = message.blocks as Block[];
     expect(blocks[0]?.text?.text).toBe('2 new notifications: Quizzes');
-    expect(blocks[1]?.text?.text).toBe('• <https://acme.cocoom.com/q/1|Quiz &lt;1&gt;>\n• Quiz 2');
+    const list = '• <https://acme.cocoom.com/q/1|Quiz &lt;1&gt;>\n• Quiz 2';
+    expect(blocks[1]?.text?.text).toBe(list);
   });
 });

@@ -27,7 +27,7 @@ async function post(channel: string): Promise<number | 'ok'> {
   }
 }
 
-it('answers 429 with Retry-After beyond one message per second per channel or the cap', async () => {
+it('answers 429 with Retry-After beyond one message a second per channel or the cap', async () => {
   const refused = standIn.limitMessages({ perWorkspacePerSecond: 2 });
 
   const first = [await post('U1'), await post('U1'), await post('U2'), await post('U3')];

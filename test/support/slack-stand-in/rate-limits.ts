@@ -1,7 +1,8 @@
 import type { MessageLimits } from './types';
 
 /**
- * Slack's limits on `chat.postMessage` (https://api.slack.com/docs/rate-limits#rate-limits__limits-when-posting-messages):
+ * Slack's limits on `chat.postMessage`
+ * (https://api.slack.com/docs/rate-limits#rate-limits__limits-when-posting-messages):
  * about one message per second per channel, and a workspace-wide cap. Counted in whole-second
  * windows; a call over a limit is refused with 429 and the seconds until the window turns.
  */
