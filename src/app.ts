@@ -14,6 +14,7 @@ import { slackTimestampGuard } from './http/slack-timestamp-guard';
 import { internalApi } from './internal-api/internal-routes';
 import { installingFlow } from './installing/installing-flow';
 import { SLACK_ROUTES } from './installing/manifest';
+import { notifyingFlow } from './notifying/notifying-flow';
 import { type AppDependencies, type Services, createServices } from './services';
 import { signingInFlow } from './signing-in/signing-in-flow';
 import { toSlackLogger } from './shared/bolt-logger';
@@ -34,7 +35,12 @@ export interface CocoomApp {
 
 /** Every product flow, in the order their routes are served. */
 export function createFlows(services: Services): Flow[] {
-  return [installingFlow(services), appHomeFlow(services), signingInFlow(services)];
+  return [
+    installingFlow(services),
+    appHomeFlow(services),
+    signingInFlow(services),
+    notifyingFlow(services),
+  ];
 }
 
 /** Wires every flow of the app onto one Bolt app and one HTTP server. */

@@ -19,7 +19,6 @@ async function main(): Promise<void> {
     },
   );
   const app = await createCocoomApp({ config, logger, database });
-  await app.start();
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping');
@@ -29,6 +28,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  await app.start();
 }
 
 main().catch((error: unknown) => {

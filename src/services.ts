@@ -2,8 +2,9 @@ import { WebClient } from '@slack/web-api';
 
 import { createAuthorize } from './installing/authorize';
 import { InstallationStore } from './installing/installation-store';
-import { TokenRotation } from './installing/token-rotation';
 import type { NotificationFeed } from './notifying/notification-feed';
+import { SentNotificationFeed } from './notifying/sent-notification-feed';
+import { TokenRotation } from './installing/token-rotation';
 import { PreferencesStore } from './preferences/preferences-store';
 import { IdentityLinkStore } from './signing-in/identity-links';
 import { type Clock, systemClock } from './shared/clock';
@@ -36,12 +37,12 @@ export interface Services {
   preferences: PreferencesStore;
   identityLinks: IdentityLinkStore;
   slackUsers: SlackUserDirectory;
+  /** What was sent to each person lately, for App Home. */
+  notificationFeed: NotificationFeed;
   /** Bolt's authorize: the installation's fresh tokens for a workspace, org or user. */
   authorize: ReturnType<typeof createAuthorize>;
   /** A Web API client with the app's options and `token` (none for token-less methods). */
   slackClient(token?: string): WebClient;
-  /** What Cocoom told each user lately, for App Home; the Home lists none while unset. */
-  notificationFeed?: NotificationFeed;
 }
 
 /** Builds the shared services and creates the indexes they need. */
@@ -78,6 +79,7 @@ export async function createServices(deps: AppDependencies): Promise<Services> {
     preferences: new PreferencesStore(db, clock),
     identityLinks,
     slackUsers: new SlackUserDirectory(db, clock),
+    notificationFeed: new SentNotificationFeed(db),
     authorize: createAuthorize(installations, rotation, cipher),
     slackClient,
   };

@@ -1,5 +1,4 @@
 import type { Flow } from '../flow';
-import type { NotificationFeed } from '../notifying/notification-feed';
 import type { Services } from '../services';
 import { EventReceipts } from '../shared/event-receipts';
 import { singleAttemptClient, slackClientOptions } from '../shared/slack-client';
@@ -7,9 +6,6 @@ import { registerHomeActions } from './home-actions';
 import { registerHomeEvents } from './home-events';
 import { HomePublisher } from './home-publisher';
 import { WelcomeStore } from './welcomes';
-
-/** Until notifying provides its feed, the Home lists no notifications. */
-const NO_FEED: NotificationFeed = { recentFor: async () => [] };
 
 /** How often forgotten event ids are purged. */
 const PURGE_EVERY_MS = 15 * 60 * 1000;
@@ -23,7 +19,7 @@ export function appHomeFlow(services: Services): Flow {
     preferences: services.preferences,
     identityLinks: services.identityLinks,
     slackUsers: services.slackUsers,
-    feed: services.notificationFeed ?? NO_FEED,
+    feed: services.notificationFeed,
   });
   const receipts = new EventReceipts(database.db, clock);
   const welcomes = new WelcomeStore(database.db, clock);

@@ -83,6 +83,15 @@ export const en = {
   'welcome.home':
     'Open the *Home* tab of this app to connect your Cocoom account, see your latest ' +
     'notifications and choose what you receive.',
+  'notification.open': 'Open in Cocoom',
+  'notification.digest.heading': '{count} new notifications: {category}',
+  'notification.category.new_content': 'New content',
+  'notification.category.training_due': 'Training reminders',
+  'notification.category.quiz': 'Quizzes and challenges',
+  'notification.category.comment': 'Comments',
+  'notification.category.mention': 'Mentions',
+  'notification.category.achievement': 'Achievements',
+  'notification.category.announcement': 'Announcements',
 } as const;
 
 /** A key of the text catalogues. */

@@ -95,4 +95,13 @@ export const fr: Record<MessageKey, string> = {
   'welcome.home':
     "Ouvrez l'onglet *Accueil* de cette application pour connecter votre compte Cocoom, voir " +
     'vos dernières notifications et choisir ce que vous recevez.',
+  'notification.open': 'Ouvrir dans Cocoom',
+  'notification.digest.heading': '{count} nouvelles notifications : {category}',
+  'notification.category.new_content': 'Nouveaux contenus',
+  'notification.category.training_due': 'Rappels de formation',
+  'notification.category.quiz': 'Quiz et défis',
+  'notification.category.comment': 'Commentaires',
+  'notification.category.mention': 'Mentions',
+  'notification.category.achievement': 'Réussites',
+  'notification.category.announcement': 'Annonces',
 };

@@ -9,9 +9,11 @@ export interface VariableSpec {
   secret?: boolean;
 }
 
-/** Checked by the `http-url` format in config.ts: http(s), no credentials, query or fragment. */
+/**
+ * Checked in config.ts: the `http-url` format (http(s), no credentials, query or fragment) and
+ * the `integerText` keyword (whole numbers written in decimal, within a range).
+ */
 const httpUrl = { type: 'string', format: 'http-url' };
-const port = '^([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$';
 const secret = (min: number) => ({ type: 'string', minLength: min });
 const keyRing =
   '^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,})*$';
@@ -35,7 +37,7 @@ export const VARIABLES: Record<string, VariableSpec> = {
   },
   PORT: {
     expects: 'a TCP port from 0 to 65535',
-    schema: { type: 'string', pattern: port },
+    schema: { type: 'string', integerText: [0, 65535] },
     default: '3000',
   },
   HOST: {
@@ -114,5 +116,41 @@ export const VARIABLES: Record<string, VariableSpec> = {
     expects: 'fr or en: the language for users whose Slack locale is neither',
     schema: { enum: ['fr', 'en'] },
     default: 'fr',
+  },
+  DELIVERY_CONCURRENCY: {
+    expects:
+      'how many notifications this process delivers at once (0 to 64); 0 runs no delivery ' +
+      'workers here, e.g. in a process that only serves the API',
+    schema: { type: 'string', integerText: [0, 64] },
+    default: '4',
+  },
+  DELIVERY_POLL_MS: {
+    expects: 'milliseconds an idle delivery worker waits before looking for work (10 to 3600000)',
+    schema: { type: 'string', integerText: [10, 3_600_000] },
+    default: '250',
+  },
+  DELIVERY_LEASE_SECONDS: {
+    expects:
+      'seconds a worker holds a delivery before another may take it over (15 to 3600); keep it ' +
+      'well above the 10 s Slack request timeout',
+    schema: { type: 'string', integerText: [15, 3600] },
+    default: '60',
+  },
+  DELIVERY_MAX_ATTEMPTS: {
+    expects: 'how many times a delivery is tried on transient Slack failures (1 to 20)',
+    schema: { type: 'string', integerText: [1, 20] },
+    default: '6',
+  },
+  DIGEST_THRESHOLD: {
+    expects:
+      'how many notifications of one category a user gets one by one within the digest window ' +
+      'before the rest are combined into one message (0 turns digests off)',
+    schema: { type: 'string', integerText: [0, 1000] },
+    default: '5',
+  },
+  DIGEST_WINDOW_SECONDS: {
+    expects: 'the digest window in seconds (10 to 86400)',
+    schema: { type: 'string', integerText: [10, 86_400] },
+    default: '600',
   },
 };

@@ -37,6 +37,20 @@ export interface Config {
     /** Workspaces allowed to sign in besides those that installed the app. */
     allowedTeams: string[];
   };
+  /** How notifications are delivered. */
+  delivery: DeliveryConfig;
+}
+
+/** How the delivery workers run and when notifications are combined into a digest. */
+export interface DeliveryConfig {
+  /** Deliveries in progress at once in this process; 0 runs no worker. */
+  concurrency: number;
+  pollMs: number;
+  leaseMs: number;
+  maxAttempts: number;
+  /** Messages of one category a user gets one by one per window; 0 turns digests off. */
+  digestThreshold: number;
+  digestWindowMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -45,6 +59,13 @@ type Values = Record<string, string | number>;
 const ajv = new Ajv({ allErrors: true, useDefaults: true });
 ajv.addFormat('http-url', isHttpUrl);
 ajv.addFormat('mongodb-uri', isMongoUri);
+ajv.addKeyword({
+  keyword: 'integerText',
+  type: 'string',
+  schemaType: 'array',
+  validate: ([min, max]: [number, number], text: string) =>
+    /^(0|[1-9][0-9]{0,8})$/.test(text) && Number(text) >= min && Number(text) <= max,
+});
 
 function isHttpUrl(text: string): boolean {
   if (!URL.canParse(text)) return false;
@@ -150,6 +171,14 @@ function toConfig(values: Values, tokenKeys: TokenKey[]): Config {
     signIn: {
       completeUrl: String(values.COCOOM_LOGIN_COMPLETE_URL ?? `${platformUrl}/auth/slack/complete`),
       allowedTeams: values.SIGN_IN_ALLOWED_TEAMS ? text('SIGN_IN_ALLOWED_TEAMS').split(',') : [],
+    },
+    delivery: {
+      concurrency: Number(values.DELIVERY_CONCURRENCY),
+      pollMs: Number(values.DELIVERY_POLL_MS),
+      leaseMs: Number(values.DELIVERY_LEASE_SECONDS) * 1000,
+      maxAttempts: Number(values.DELIVERY_MAX_ATTEMPTS),
+      digestThreshold: Number(values.DIGEST_THRESHOLD),
+      digestWindowMs: Number(values.DIGEST_WINDOW_SECONDS) * 1000,
     },
   };
 }

@@ -20,6 +20,11 @@ export const ERROR_CODES = [
   'internal_error',
   'sign_in_code_invalid',
   'identity_link_not_found',
+  // Notifying (`POST /internal/notify`):
+  'workspace_not_installed',
+  'idempotency_key_invalid',
+  'idempotency_key_reused',
+  'idempotency_key_in_use',
 ] as const;
 
 /** One of the app's error codes. */

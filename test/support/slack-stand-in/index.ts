@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../../src/shared/clock';
 import { checkInstall } from './authorize';
 import { Failures } from './failures';
+import { MessageRateLimits } from './rate-limits';
 import { opaque, slackId } from './ids';
 import { checkSignIn } from './openid';
 import { route, type Router } from './server';
@@ -130,6 +131,11 @@ class StandIn implements T.SlackStandIn {
     return this.state.openid.keys.rotate();
   }
 
+  limitMessages(limits: T.MessageLimits) {
+    this.state.messageLimits = new MessageRateLimits(limits);
+    return this.state.messageLimits.refused;
+  }
+
   fail(method: string, rule: T.FailureRule): void {
     this.state.failures.add(method, rule);
   }
@@ -193,6 +199,7 @@ class StandIn implements T.SlackStandIn {
   }
 
   close(): Promise<void> {
+    this.router.closing.abort();
     return new Promise((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections();
@@ -204,7 +211,13 @@ class StandIn implements T.SlackStandIn {
 export async function startSlackStandIn(options: StandInOptions = {}): Promise<T.SlackStandIn> {
   const { clock } = options;
   const now = clock ? () => clock.now().getTime() : () => Date.now();
-  const router: Router = { state: newState(now), calls: [], violations: [], responders: new Map() };
+  const router: Router = {
+    state: newState(now),
+    calls: [],
+    violations: [],
+    responders: new Map(),
+    closing: new AbortController(),
+  };
   const server = createServer((req, res) => {
     route(router, req, res).catch((error: unknown) => {
       router.violations.push(`stand-in failed: ${String(error)}`);

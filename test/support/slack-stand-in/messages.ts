@@ -36,6 +36,8 @@ function resolveChannel(state: StandInState, owner: TokenRecord, args: Record<st
 export function chatPostMessage({ state, args, owner }: AuthedCall): SlackAnswer {
   const target = resolveChannel(state, owner, args);
   if (!target) return failure('channel_not_found');
+  const retryAfter = state.messageLimits?.admit(target.teamId, target.channel, state.now());
+  if (retryAfter !== undefined) return { ok: false, error: 'ratelimited', retryAfter };
   const blocks = jsonArg(args, 'blocks');
   const validBlocks = Array.isArray(blocks) && blocks.length <= MAX_MESSAGE_BLOCKS;
   if (blocks !== undefined && !validBlocks) return failure('invalid_blocks');

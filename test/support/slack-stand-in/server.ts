@@ -17,6 +17,8 @@ export interface Router {
   calls: RecordedCall[];
   violations: string[];
   responders: Map<string, Responder>;
+  /** Aborted when the stand-in closes, so delayed answers stop waiting. */
+  closing: AbortController;
 }
 
 function failure(error: string): SlackAnswer {
@@ -90,10 +92,20 @@ async function apiCall(router: Router, request: DecodedRequest, res: ServerRespo
   }
 
   const rule = router.state.failures.take(call);
-  if (rule?.delayMs) await sleep(rule.delayMs);
+  if (rule?.delayMs) {
+    const closed = await sleep(rule.delayMs, false, { signal: router.closing.signal }).catch(
+      () => true,
+    );
+    if (closed) return;
+  }
   if (rule?.status !== undefined) return sendStatus(res, { ...rule, status: rule.status });
   if (rule?.error !== undefined) return sendJson(res, 200, failure(rule.error));
-  sendJson(res, 200, await answer(router, call, request));
+  const answered = await answer(router, call, request);
+  // A rate limit the stand-in enforces is answered as Slack does: HTTP 429 with Retry-After.
+  if (answered.error === 'ratelimited' && typeof answered.retryAfter === 'number') {
+    return sendStatus(res, { status: 429, retryAfter: answered.retryAfter });
+  }
+  sendJson(res, 200, answered);
 }
 
 /** Handles one request: the authorize page, a Web API method, or a 404 for anything else. */

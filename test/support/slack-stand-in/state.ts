@@ -1,4 +1,5 @@
 import type { Failures } from './failures';
+import type { MessageRateLimits } from './rate-limits';
 import type { SlackAnswer } from './http-io';
 import type { PendingSignIn } from './openid';
 import type { SigningKeys } from './signing-keys';
@@ -48,6 +49,8 @@ export interface StandInState {
   homeViews: Map<string, ShownHome>;
   lastTs: number;
   openid: OpenIdState;
+  /** Rate limits on `chat.postMessage`, when enforced. */
+  messageLimits?: MessageRateLimits;
 }
 
 /** The Home a user sees: the view last published to them, with the id and hash Slack gave it. */

@@ -96,6 +96,14 @@ export interface FailureRule {
   when?: (call: RecordedCall) => boolean;
 }
 
+/** Rate limits the stand-in enforces on `chat.postMessage`, answering 429 beyond them. */
+export interface MessageLimits {
+  /** Messages per second per workspace. */
+  perWorkspacePerSecond: number;
+  /** Answer every n-th call with a 429 (Retry-After 1) whatever the rate. */
+  inject429Every?: number;
+}
+
 /** A message accepted by `chat.postMessage`. */
 export interface PostedMessage {
   teamId: string;
@@ -162,6 +170,11 @@ export interface SlackStandIn {
   tamperNextIdToken(tamper: IdTokenTamper): void;
   /** Signs id_tokens with a new key from now on; the old keys stay published. */
   rotateSigningKey(): Promise<void>;
+  /**
+   * Enforces one message per second per channel and `limits` on `chat.postMessage` from now on,
+   * answering 429 with `Retry-After` beyond them; returns the counts of 429s per workspace.
+   */
+  limitMessages(limits: MessageLimits): Map<string, { overLimit: number; injected: number }>;
   /** Queues a failure for a method. */
   fail(method: string, rule: FailureRule): void;
   clearFailures(): void;

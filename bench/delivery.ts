@@ -1,0 +1,121 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { createDeliveryContext } from '../src/notifying/delivery-context';
+import { DeliveryWorker } from '../src/notifying/delivery-worker';
+import { notification, notify } from '../test/support/notify-client';
+import { installForBench } from './install';
+import type { StandInUser } from '../test/support/slack-stand-in';
+import type { TestApp } from '../test/support/test-app';
+import { runClients } from './stats';
+
+/** The delivery scenario: how many, to whom, and Slack's limits. */
+export const SCENARIO = {
+  notifications: 2000,
+  users: 500,
+  workspaces: 3,
+  // Slack speaks of "several hundred messages per minute" per workspace: 300 a minute here.
+  perWorkspacePerSecond: 5,
+  inject429Every: 200,
+  // FerretDB's SQLite backend takes one writer at a time and scans for updates; more slots
+  // than one only queue on its lock there (a real MongoDB would take more).
+  workerConcurrency: 1,
+  timeoutMs: 300_000,
+};
+
+/** What the delivery run measured. */
+export interface DeliveryFigures {
+  seconds: number;
+  deliveredPerSecond: number;
+  allowedPerSecond: number;
+  ratio: number;
+  lost: number;
+  duplicated: number;
+  refused: { overLimit: number; injected: number };
+}
+
+function teamOf(user: number): string {
+  return `T0BENCH${user % SCENARIO.workspaces}`;
+}
+
+async function setUp(testApp: TestApp): Promise<void> {
+  for (let w = 0; w < SCENARIO.workspaces; w += 1) {
+    const users: StandInUser[] = [];
+    for (let u = w; u < SCENARIO.users; u += SCENARIO.workspaces) {
+      users.push({ id: `U0B${u}`, locale: u % 2 ? 'en-US' : 'fr-FR', tz: 'Europe/Paris' });
+    }
+    await installForBench(testApp, { teamId: teamOf(w), users });
+  }
+  const accept = await runClients(10, SCENARIO.timeoutMs, SCENARIO.notifications, async (n) => {
+    const user = n % SCENARIO.users;
+    const recipient = { slackUserId: `U0B${user}`, teamId: teamOf(user) };
+    const content = { en: { title: `Bench ${n}`, body: 'Delivery benchmark' } };
+    const answer = await notify(testApp, notification([recipient], { content }));
+    if (answer.status !== 202) throw new Error(`notify answered ${answer.status}`);
+  });
+  if (accept.count !== SCENARIO.notifications) {
+    throw new Error(`only ${accept.count} notifications accepted`);
+  }
+}
+
+/**
+ * Delivers 2,000 notifications to 500 users in 3 workspaces through a Slack stand-in that allows
+ * one message per second per channel and a cap per workspace, and injects extra 429s.
+ */
+export async function benchDelivery(testApp: TestApp): Promise<DeliveryFigures> {
+  await setUp(testApp);
+  const refused = testApp.standIn.limitMessages({
+    perWorkspacePerSecond: SCENARIO.perWorkspacePerSecond,
+    inject429Every: SCENARIO.inject429Every,
+  });
+  const ctx = createDeliveryContext(testApp.app.services);
+  const worker = new DeliveryWorker(ctx, { concurrency: SCENARIO.workerConcurrency, pollMs: 20 });
+
+  const start = Date.now();
+  worker.start();
+  while (Date.now() - start < SCENARIO.timeoutMs && !(await settled(testApp))) await sleep(200);
+  await worker.stop();
+  return figures(testApp, start, refused);
+}
+
+async function settled(testApp: TestApp): Promise<boolean> {
+  const waiting = await testApp.database.db
+    .collection('deliveries')
+    .countDocuments({ state: { $in: ['queued', 'deferred'] } });
+  return waiting === 0;
+}
+
+function figures(
+  testApp: TestApp,
+  start: number,
+  refusedByTeam: Map<string, { overLimit: number; injected: number }>,
+): DeliveryFigures {
+  const messages = testApp.standIn.postedMessages();
+  const lastTs = Math.max(...messages.map((m) => Number(m.ts) * 1000));
+  const seconds = (lastTs - start) / 1000;
+  const titles = new Map<string, number>();
+  for (const m of messages) titles.set(m.text ?? '', (titles.get(m.text ?? '') ?? 0) + 1);
+  const refused = { overLimit: 0, injected: 0 };
+  let allowedSeconds = 0;
+  for (let w = 0; w < SCENARIO.workspaces; w += 1) {
+    const counts = refusedByTeam.get(teamOf(w)) ?? { overLimit: 0, injected: 0 };
+    refused.overLimit += counts.overLimit;
+    refused.injected += counts.injected;
+    const share = messages.filter((m) => m.teamId === teamOf(w)).length;
+    // Each injected 429 asked for a one-second wait that the caps alone would not.
+    allowedSeconds = Math.max(
+      allowedSeconds,
+      share / SCENARIO.perWorkspacePerSecond + counts.injected,
+    );
+  }
+  const deliveredPerSecond = messages.length / seconds;
+  const allowedPerSecond = messages.length / allowedSeconds;
+  return {
+    seconds,
+    deliveredPerSecond,
+    allowedPerSecond,
+    ratio: deliveredPerSecond / allowedPerSecond,
+    lost: SCENARIO.notifications - titles.size,
+    duplicated: messages.length - titles.size,
+    refused,
+  };
+}

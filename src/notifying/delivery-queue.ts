@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Collection, Filter, UpdateFilter } from 'mongodb';
+
+import type { Clock } from '../shared/clock';
+import type { Category } from './categories';
+import {
+  type DeferReason,
+  type DeliveryDocument,
+  type DeliveryState,
+  NO_LEASE,
+} from './outbox-documents';
+
+/** A delivery a worker holds, with the leases of any digest members gathered with it. */
+export interface Lease {
+  leaseId: string;
+  delivery: DeliveryDocument;
+  /** Ids of every delivery this lease covers: the delivery itself, then digest members. */
+  ids: string[];
+}
+
+/** Where a resolved recipient is. */
+export interface Resolved {
+  teamId: string;
+  userId?: string;
+}
+
+const WAITING: DeliveryState[] = ['queued', 'deferred'];
+const CANDIDATES_PER_READ = 50;
+
+function dueFilter(now: Date, pausedTeams: string[]): Filter<DeliveryDocument> {
+  return {
+    state: { $in: WAITING },
+    availableAt: { $lte: now },
+    leaseUntil: { $lte: now },
+    ...(pausedTeams.length > 0 ? { teamId: { $nin: pausedTeams } } : {}),
+  };
+}
+
+/**
+ * The deliveries as work: workers claim one with a lease (`findOneAndUpdate`, so two never hold
+ * the same one), then settle it. A worker that dies leaves its lease to expire; another then
+ * takes the delivery over.
+ */
+export class DeliveryQueue {
+  /** Ids of due deliveries read ahead, shared by this process's slots. */
+  private readonly candidates: string[] = [];
+
+  constructor(
+    readonly deliveries: Collection<DeliveryDocument>,
+    private readonly clock: Clock,
+    private readonly leaseMs: number,
+  ) {}
+
+  /** Claims the delivery due the longest, outside `pausedTeams`; null when none is due. */
+  async claim(pausedTeams: string[]): Promise<Lease | null> {
+    // Bounded: should every candidate be taken by other workers, the caller tries again later.
+    for (let tries = 0; tries < 2 * CANDIDATES_PER_READ; tries += 1) {
+      const id = this.candidates.shift() ?? (await this.refill(pausedTeams));
+      if (id === undefined) return null;
+
+      const now = this.clock.now();
+      const leaseId = randomUUID();
+      const delivery = await this.deliveries.findOneAndUpdate(
+        { _id: id, ...dueFilter(now, pausedTeams) },
+        { $set: { leaseId, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
+        { returnDocument: 'after' },
+      );
+      if (delivery) return { leaseId, delivery, ids: [delivery._id] };
+    }
+    return null;
+  }
+
+  /**
+   * Reads the ids of the next due deliveries, oldest first, and returns the first. Claiming
+   * them one by one by `_id` afterwards keeps each claim cheap, on MongoDB and on servers that
+   * only use the `_id` index alike; a candidate another worker took meanwhile is skipped.
+   */
+  private async refill(pausedTeams: string[]): Promise<string | undefined> {
+    const due = await this.deliveries
+      .find(dueFilter(this.clock.now(), pausedTeams))
+      .sort({ availableAt: 1 })
+      .limit(CANDIDATES_PER_READ)
+      .project<{ _id: string }>({ _id: 1 })
+      .toArray();
+    this.candidates.push(...due.map((d) => d._id));
+    return this.candidates.shift();
+  }
+
+  /**
+   * Adds to `lease` up to `max` deliveries of the same category that wait for a digest to the
+   * same user and that no other worker holds.
+   */
+  async gatherDigest(lease: Lease, to: Resolved, max: number): Promise<DeliveryDocument[]> {
+    const now = this.clock.now();
+    const members: DeliveryDocument[] = [];
+    while (members.length < max) {
+      const member = await this.deliveries.findOneAndUpdate(
+        { ...digestGroup(lease.delivery.category, to), leaseUntil: { $lte: now } },
+        { $set: { leaseId: lease.leaseId, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
+        { sort: { createdAt: 1 }, returnDocument: 'after' },
+      );
+      if (member === null) break;
+      members.push(member);
+      lease.ids.push(member._id);
+    }
+    return members;
+  }
+
+  /** When the digest already waiting for this user and category goes out, if one waits. */
+  async pendingDigest(category: Category, to: Resolved): Promise<Date | null> {
+    const waiting = await this.deliveries.findOne(digestGroup(category, to));
+    return waiting?.availableAt ?? null;
+  }
+
+  /** Messages of `category` sent one by one to the user since `since`. */
+  async sentAlone(category: Category, to: Resolved, since: Date): Promise<number> {
+    return this.deliveries.countDocuments({
+      teamId: to.teamId,
+      userId: to.userId,
+      category,
+      state: 'sent',
+      digest: { $ne: true },
+      sentAt: { $gt: since },
+    });
+  }
+
+  /**
+   * Records that Slack accepted the message. Written whoever holds the lease now: Slack has
+   * the message, so nobody must post it again.
+   */
+  async markSent(lease: Lease, sent: Resolved & { channel: string; ts: string }, digest: boolean) {
+    const now = this.clock.now();
+    await this.eachOf(
+      lease,
+      { state: { $ne: 'sent' } },
+      {
+        $set: { state: 'sent', ...sent, sentAt: now, digest, leaseUntil: NO_LEASE, updatedAt: now },
+        $unset: { reason: '' },
+      },
+    );
+  }
+
+  /** Ends the lease with a final state and its reason. */
+  async finish(lease: Lease, state: 'failed' | 'skipped', reason: string, to?: Resolved) {
+    await this.settle(lease, { state, reason, ...to });
+  }
+
+  /** Puts the delivery back to wait until `until`, for `reason`. */
+  async defer(lease: Lease, until: Date, reason: DeferReason, to?: Resolved, failed = false) {
+    const extra = failed ? { $inc: { attempts: 1 } } : {};
+    await this.settle(lease, { state: 'deferred', reason, availableAt: until, ...to }, extra);
+  }
+
+  private async settle(lease: Lease, fields: Partial<DeliveryDocument>, extra = {}) {
+    await this.eachOf(
+      lease,
+      { leaseId: lease.leaseId, state: { $in: WAITING } },
+      { $set: { ...fields, leaseUntil: NO_LEASE, updatedAt: this.clock.now() }, ...extra },
+    );
+  }
+
+  /** Updates each delivery of the lease by `_id` (the one index every server uses). */
+  private async eachOf(
+    lease: Lease,
+    filter: Filter<DeliveryDocument>,
+    update: UpdateFilter<DeliveryDocument>,
+  ) {
+    for (const _id of lease.ids) await this.deliveries.updateOne({ _id, ...filter }, update);
+  }
+}
+
+function digestGroup(category: Category, to: Resolved): Filter<DeliveryDocument> {
+  return {
+    teamId: to.teamId,
+    userId: to.userId,
+    category,
+    state: 'deferred',
+    reason: 'digest',
+  };
+}

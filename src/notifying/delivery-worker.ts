@@ -1,0 +1,100 @@
+import type { DeliveryContext } from './delivery-context';
+import { processDelivery } from './delivery-process';
+
+/** How a worker runs. */
+export interface WorkerOptions {
+  /** Deliveries in progress at once. */
+  concurrency: number;
+  /** How long an idle slot waits before looking for work again. */
+  pollMs: number;
+}
+
+const MAINTENANCE_EVERY_MS = 60_000;
+
+/**
+ * Delivers notifications: `concurrency` slots each claim a due delivery, process it and settle
+ * it, then look for the next; an idle slot waits `pollMs`. Any number of workers, in any number
+ * of processes, may share one database: leases keep them off each other's deliveries.
+ */
+export class DeliveryWorker {
+  private running = false;
+  private slots: Promise<void>[] = [];
+  private wakers = new Set<() => void>();
+  private lastMaintenance = 0;
+
+  constructor(
+    private readonly ctx: DeliveryContext,
+    private readonly options: WorkerOptions,
+  ) {}
+
+  /** Starts the slots. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.slots = Array.from({ length: this.options.concurrency }, () => this.loop());
+  }
+
+  /** Stops taking work and waits for the deliveries in progress to settle. */
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const wake of this.wakers) wake();
+    await Promise.all(this.slots);
+    this.slots = [];
+  }
+
+  /**
+   * Processes due deliveries one after another until none is due, and says how many it
+   * processed. For tests and tools that drive delivery step by step.
+   */
+  async drainOnce(): Promise<number> {
+    let processed = 0;
+    while (await this.processNext()) processed += 1;
+    return processed;
+  }
+
+  /** Claims and processes one due delivery; false when none is due. */
+  async processNext(): Promise<boolean> {
+    const lease = await this.ctx.queue.claim(await this.ctx.pauses.pausedTeams());
+    if (lease === null) return false;
+
+    await processDelivery(this.ctx, lease);
+    return true;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const worked = await this.processNext().catch((error: unknown) => {
+        this.ctx.logger.error({ err: error }, 'delivery worker could not take work');
+        return false;
+      });
+      await this.maintain();
+      if (!worked) await this.idle();
+    }
+  }
+
+  private async idle(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.options.pollMs);
+      this.wakers.add(wake);
+    });
+  }
+
+  /** Now and then, forgets expired idempotency keys, email lookups and pacing slots. */
+  private async maintain(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastMaintenance < MAINTENANCE_EVERY_MS) return;
+    this.lastMaintenance = now;
+    try {
+      await this.ctx.idempotencyKeys.purgeExpired();
+      await this.ctx.emailLookups.purgeExpired();
+      await this.ctx.pacing.purgeBefore(new Date(this.ctx.clock.now().getTime() - 60_000));
+    } catch (error) {
+      this.ctx.logger.warn({ err: error }, 'delivery maintenance failed; it will run again');
+    }
+  }
+}
