@@ -52,7 +52,7 @@ export function createDeliveryContext(services: Services): DeliveryContext {
   const slackLogger = toSlackLogger(logger);
   return {
     outbox,
-    queue: new DeliveryQueue(outbox.deliveries, clock, config.delivery.leaseMs),
+    queue: new DeliveryQueue(outbox.deliveries, clock, config.delivery.leaseMs, services.leases),
     idempotencyKeys: new IdempotencyKeys(db, clock),
     pauses: new WorkspacePauses(db, clock),
     pacing: new ChannelPacing(db),

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Collection, Filter, UpdateFilter } from 'mongodb';
 
 import type { Clock } from '../shared/clock';
+import type { Lease as HeldLease, LeaseStore } from '../shared/leases';
 import type { Category } from './categories';
 import {
   type DeferReason,
@@ -17,6 +18,8 @@ export interface Lease {
   delivery: DeliveryDocument;
   /** Ids of every delivery this lease covers: the delivery itself, then digest members. */
   ids: string[];
+  /** The exclusive leases held on those deliveries, released once they are settled. */
+  held: HeldLease[];
 }
 
 /** Where a resolved recipient is. */
@@ -50,6 +53,7 @@ export class DeliveryQueue {
     readonly deliveries: Collection<DeliveryDocument>,
     private readonly clock: Clock,
     private readonly leaseMs: number,
+    private readonly leases: LeaseStore,
   ) {}
 
   /** Claims the delivery due the longest, outside `pausedTeams`; null when none is due. */
@@ -66,8 +70,24 @@ export class DeliveryQueue {
         { $set: { leaseId, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
         { returnDocument: 'after' },
       );
-      if (delivery) return { leaseId, delivery, ids: [delivery._id] };
+      const held = delivery && (await this.hold(delivery._id));
+      if (delivery && held) return { leaseId, delivery, ids: [delivery._id], held: [held] };
     }
+    return null;
+  }
+
+  /**
+   * Takes the exclusive lease of one delivery and checks it still waits. The conditional update
+   * above picks candidates, but some MongoDB-compatible servers let two callers win it; only
+   * the lease (a unique insert) is exclusive everywhere.
+   */
+  private async hold(id: string): Promise<HeldLease | null> {
+    const held = await this.leases.acquire(`delivery:${id}`, this.leaseMs);
+    if (held === null) return null;
+
+    const still = await this.deliveries.findOne({ _id: id, state: { $in: WAITING } });
+    if (still !== null) return held;
+    await held.release();
     return null;
   }
 
@@ -94,15 +114,26 @@ export class DeliveryQueue {
   async gatherDigest(lease: Lease, to: Resolved, max: number): Promise<DeliveryDocument[]> {
     const now = this.clock.now();
     const members: DeliveryDocument[] = [];
+    const passed: string[] = [];
     while (members.length < max) {
       const member = await this.deliveries.findOneAndUpdate(
-        { ...digestGroup(lease.delivery.category, to), leaseUntil: { $lte: now } },
+        {
+          ...digestGroup(lease.delivery.category, to),
+          leaseUntil: { $lte: now },
+          _id: { $nin: passed },
+        },
         { $set: { leaseId: lease.leaseId, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
         { sort: { createdAt: 1 }, returnDocument: 'after' },
       );
       if (member === null) break;
+      const held = await this.hold(member._id);
+      if (held === null) {
+        passed.push(member._id);
+        continue;
+      }
       members.push(member);
       lease.ids.push(member._id);
+      lease.held.push(held);
     }
     return members;
   }
@@ -139,6 +170,7 @@ export class DeliveryQueue {
         $unset: { reason: '' },
       },
     );
+    await release(lease);
   }
 
   /** Ends the lease with a final state and its reason. */
@@ -153,11 +185,14 @@ export class DeliveryQueue {
   }
 
   private async settle(lease: Lease, fields: Partial<DeliveryDocument>, extra = {}) {
+    // No `leaseId` condition: the held leases make this worker the only writer, while the
+    // candidate update's `leaseId` may be another caller's on servers where it is not atomic.
     await this.eachOf(
       lease,
-      { leaseId: lease.leaseId, state: { $in: WAITING } },
+      { state: { $in: WAITING } },
       { $set: { ...fields, leaseUntil: NO_LEASE, updatedAt: this.clock.now() }, ...extra },
     );
+    await release(lease);
   }
 
   /** Updates each delivery of the lease by `_id` (the one index every server uses). */
@@ -178,4 +213,8 @@ function digestGroup(category: Category, to: Resolved): Filter<DeliveryDocument>
     state: 'deferred',
     reason: 'digest',
   };
+}
+
+async function release(lease: Lease): Promise<void> {
+  await Promise.all(lease.held.map((held) => held.release()));
 }
