@@ -9,6 +9,10 @@ import type { Logger } from '../shared/logger';
  */
 export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    if (isUndecodablePath(error)) {
+      res.status(404).json({ code: 'not_found', message: 'No such resource' });
+      return;
+    }
     if (error instanceof ApiError) {
       res
         .status(error.status)
@@ -18,4 +22,9 @@ export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
     logger.error({ err: error, path: req.path }, 'internal API request failed');
     res.status(500).json({ code: 'internal_error', message: 'The request failed; it was logged' });
   };
+}
+
+/** Express refuses a path parameter that is not valid percent-encoding with a URIError. */
+function isUndecodablePath(error: unknown): boolean {
+  return error instanceof URIError;
 }

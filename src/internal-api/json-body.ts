@@ -35,7 +35,7 @@ export const bodyErrors: ErrorRequestHandler = (
   }
   // Other body-parser refusals (a broken gzip stream, say) carry their 4xx and `expose`.
   const unreadable = typeof error.status === 'number' && error.status >= 400 && error.status < 500;
-  if (error.expose === true && unreadable) {
+  if (error.expose === true && unreadable && !(error instanceof URIError)) {
     return next(new ApiError(400, 'invalid_json', 'The body cannot be read as JSON'));
   }
   return next(error);

@@ -3,6 +3,7 @@ import { WebClient } from '@slack/web-api';
 import type { Locale } from '../i18n';
 import type { PreferencesStore } from '../preferences/preferences-store';
 import type { Services } from '../services';
+import { RecipientGuard } from './recipient-guard';
 import type { Clock } from '../shared/clock';
 import type { DeliveryConfig } from '../shared/config';
 import type { Logger } from '../shared/logger';
@@ -32,6 +33,8 @@ export interface DeliveryContext {
   emailLookups: EmailLookups;
   recipients: Omit<RecipientDeps, 'clientFor'>;
   preferences: PreferencesStore;
+  /** Makes sure one notification reaches each person or channel once. */
+  recipientGuard: RecipientGuard;
   slackUsers: SlackUserDirectory;
   clock: Clock;
   logger: Logger;
@@ -53,7 +56,8 @@ export function createDeliveryContext(services: Services): DeliveryContext {
   return {
     outbox,
     queue: new DeliveryQueue(outbox.deliveries, clock, config.delivery.leaseMs, services.leases),
-    idempotencyKeys: new IdempotencyKeys(db, clock),
+    idempotencyKeys: new IdempotencyKeys(db, clock, services.leases),
+    recipientGuard: new RecipientGuard(db),
     pauses: new WorkspacePauses(db, clock),
     pacing: new ChannelPacing(db),
     tokens: new WorkspaceTokens(services.installations, services.authorize, clock),

@@ -40,6 +40,10 @@ async function attempt(ctx: DeliveryContext, lease: Lease, progress: Progress): 
   if ('unreachable' in target) return queue.finish(lease, 'failed', target.unreachable);
   progress.to = { teamId: target.teamId, ...userOf(target) };
   progress.teamId = target.teamId;
+  const where = `${target.teamId}/${target.userId ?? target.channel}`;
+  if (!(await ctx.recipientGuard.owns(delivery.notificationId, where, delivery._id))) {
+    return queue.finish(lease, 'skipped', 'duplicate_recipient', progress.to);
+  }
   if (await pausedNow(ctx, lease, target.teamId)) return;
 
   const slack = await client(ctx, target.teamId, progress);

@@ -41,9 +41,9 @@ function dueFilter(now: Date, pausedTeams: string[]): Filter<DeliveryDocument> {
 }
 
 /**
- * The deliveries as work: workers claim one with a lease (`findOneAndUpdate`, so two never hold
- * the same one), then settle it. A worker that dies leaves its lease to expire; another then
- * takes the delivery over.
+ * The deliveries as work: a worker picks a due one, takes its exclusive lease (a unique insert,
+ * so two never hold the same one), then settles it. A worker that dies leaves its lease to
+ * expire; another then takes the delivery over.
  */
 export class DeliveryQueue {
   /** Ids of due deliveries read ahead, shared by this process's slots. */

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { MongoServerError, type Collection, type Db } from 'mongodb';
 
 import type { Clock } from '../shared/clock';
+import type { LeaseStore } from '../shared/leases';
 import { ApiError } from '../shared/errors';
 
 /** The longest `Idempotency-Key` accepted, as Stripe defines it. */
@@ -48,6 +49,7 @@ export class IdempotencyKeys {
   constructor(
     db: Db,
     private readonly clock: Clock,
+    private readonly leases: LeaseStore,
   ) {
     this.keys = db.collection('idempotency_keys');
   }
@@ -107,12 +109,14 @@ export class IdempotencyKeys {
     }
     if (found.state === 'done' && found.answer) return { replay: found.answer };
 
+    // A request that stalled or died lets a retry finish its notification; the lease (a unique
+    // insert) makes sure only one retry at a time does, on every MongoDB-compatible server.
     const stale = new Date(this.clock.now().getTime() - IN_PROGRESS_TAKEOVER_MS);
-    const taken = await this.keys.findOneAndUpdate(
-      { _id: found._id, state: 'in_progress', lockedAt: { $lte: stale } },
-      { $set: { lockedAt: this.clock.now() } },
-    );
-    if (taken) return { notificationId: taken.notificationId };
+    const taken =
+      found.state === 'in_progress' &&
+      found.lockedAt <= stale &&
+      (await this.leases.acquire(`idempotency:${found._id}`, IN_PROGRESS_TAKEOVER_MS));
+    if (taken) return { notificationId: found.notificationId };
     const message = 'A request with this Idempotency-Key is still being accepted; retry later';
     throw new ApiError(409, 'idempotency_key_in_use', message);
   }

@@ -57,7 +57,8 @@ async function store(deps: IntakeDeps, id: string, request: NotifyRequest): Prom
 }
 
 function checkLinks(request: NotifyRequest, platformUrl: string): void {
-  if (request.link === undefined || new URL(request.link).origin === platformUrl) return;
+  const { link } = request;
+  if (link === undefined || (URL.canParse(link) && new URL(link).origin === platformUrl)) return;
   const problem = {
     field: '/link',
     code: 'platform_origin',
