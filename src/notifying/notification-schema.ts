@@ -65,8 +65,18 @@ const localizedText = {
 };
 
 /** A branch that only says which properties must be present (the parent checks their values). */
+const IDENTITIES = ['email', 'slackUserId', 'cocoomUserId', 'channelId'];
+
+/** A recipient named by `names[0]` (with the rest required too) and by no other identity. */
 function requires(...names: string[]) {
-  return { required: names, properties: Object.fromEntries(names.map((name) => [name, true])) };
+  const others = IDENTITIES.filter((identity) => identity !== names[0]);
+  return {
+    required: names,
+    properties: Object.fromEntries(names.map((name) => [name, true])),
+    not: {
+      anyOf: others.map((other) => ({ required: [other], properties: { [other]: true } })),
+    },
+  };
 }
 
 const recipient = {

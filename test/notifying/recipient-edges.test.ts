@@ -58,3 +58,24 @@ describe('recipients and requests at the edges', () => {
     expect(await answer.json()).toMatchObject({ code: 'not_found' });
   });
 });
+
+describe('a recipient named two ways', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ env: DRIVEN_DELIVERY });
+    await installWorkspace(testApp, ACME);
+  });
+  afterAll(async () => testApp.close());
+
+  it.each([
+    [{ email: 'ada@acme.test', channelId: 'C0NEWS' }],
+    [{ cocoomUserId: '42', slackUserId: 'U0ADA' }],
+    [{ slackUserId: 'U0ADA', teamId: 'T0ACME', email: 'ada@acme.test' }],
+  ])('is refused with 400 naming the recipient: %j', async (recipient) => {
+    const answer = await notify(testApp, notification([recipient]));
+
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(await answer.json())).toContain('/recipients/0');
+  });
+});
