@@ -29,6 +29,8 @@ export interface DeliveryFigures {
   allowedPerSecond: number;
   ratio: number;
   lost: number;
+  /** Deliveries still queued or deferred when the time bound ended (not lost). */
+  pending: number;
   duplicated: number;
   refused: { overLimit: number; injected: number };
 }
@@ -74,7 +76,10 @@ export async function benchDelivery(testApp: TestApp): Promise<DeliveryFigures> 
   worker.start();
   while (Date.now() - start < SCENARIO.timeoutMs && !(await settled(testApp))) await sleep(200);
   await worker.stop();
-  return figures(testApp, start, refused);
+  const pending = await testApp.database.db
+    .collection('deliveries')
+    .countDocuments({ state: { $in: ['queued', 'deferred'] } });
+  return figures(testApp, start, refused, pending);
 }
 
 async function settled(testApp: TestApp): Promise<boolean> {
@@ -88,6 +93,7 @@ function figures(
   testApp: TestApp,
   start: number,
   refusedByTeam: Map<string, { overLimit: number; injected: number }>,
+  pending: number,
 ): DeliveryFigures {
   const messages = testApp.standIn.postedMessages();
   const lastTs = Math.max(...messages.map((m) => Number(m.ts) * 1000));
@@ -114,8 +120,10 @@ function figures(
     deliveredPerSecond,
     allowedPerSecond,
     ratio: deliveredPerSecond / allowedPerSecond,
-    lost: SCENARIO.notifications - titles.size,
+    // Lost: neither posted nor still waiting in the outbox when the time bound ended.
+    lost: SCENARIO.notifications - titles.size - pending,
     duplicated: messages.length - titles.size,
+    pending,
     refused,
   };
 }

@@ -50,7 +50,9 @@ async function delivery(): Promise<void> {
     console.log(
       `429s: ${result.refused.overLimit} over a limit, ${result.refused.injected} injected`,
     );
-    console.log(`lost ${result.lost}, duplicated ${result.duplicated}`);
+    console.log(
+      `lost ${result.lost}, duplicated ${result.duplicated}, still queued ${result.pending}`,
+    );
   } finally {
     await testApp.close();
   }
