@@ -1,5 +1,6 @@
-import { type Collection, type Db, MongoServerError } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 
+import { insertIfAbsent } from '../shared/atomic';
 import type { Clock } from '../shared/clock';
 
 interface WelcomeDocument {
@@ -8,8 +9,6 @@ interface WelcomeDocument {
   userId: string;
   welcomedAt: Date;
 }
-
-const DUPLICATE_KEY = 11000;
 
 /** Which Slack users were already sent the welcome message, keyed by (workspace, user). */
 export class WelcomeStore {
@@ -28,13 +27,7 @@ export class WelcomeStore {
    */
   async claim(teamId: string, userId: string): Promise<boolean> {
     const doc = { _id: keyOf(teamId, userId), teamId, userId, welcomedAt: this.clock.now() };
-    try {
-      await this.welcomes.insertOne(doc);
-      return true;
-    } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
-      throw error;
-    }
+    return insertIfAbsent(this.welcomes, doc);
   }
 
   /** Gives a claim back after the welcome could not be sent, so a later visit sends it. */

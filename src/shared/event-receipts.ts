@@ -1,5 +1,6 @@
-import { type Collection, type Db, MongoServerError } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 
+import { insertIfAbsent } from './atomic';
 import type { Clock } from './clock';
 
 interface ReceiptDocument {
@@ -11,8 +12,6 @@ interface ReceiptDocument {
 
 /** How long an event id is remembered: Slack's last retry comes about 5 minutes after the first. */
 export const EVENT_MEMORY_MS = 60 * 60 * 1000;
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * The Events API event ids the app has handled, so that a retried event
@@ -37,11 +36,8 @@ export class EventReceipts {
   async claim(eventId: string): Promise<boolean> {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.memoryMs);
-    try {
-      await this.receipts.insertOne({ _id: eventId, receivedAt: now, expiresAt });
+    if (await insertIfAbsent(this.receipts, { _id: eventId, receivedAt: now, expiresAt })) {
       return true;
-    } catch (error) {
-      if (!(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
     }
 
     // Seen before: claim it again only if that memory has expired.
