@@ -12,23 +12,23 @@ export const fr: Record<MessageKey, string> = {
     'Cocoom est maintenant installé dans {team}. Vous pouvez fermer cette page et ouvrir Slack.',
   'install.success.open_slack': 'Ouvrir Slack',
   'install.failure.title': "L'installation n'a pas abouti",
-  'install.failure.cancelled': "L'installation a été annulée dans Slack. Rien n'a été installé.",
+  'install.failure.cancelled': "Installation annulée dans Slack. Rien n'a été installé.",
   'install.failure.state':
     "Ce lien d'installation a expiré, a déjà servi ou a été ouvert " +
     'dans un autre navigateur. ' +
     "Rien n'a été installé.",
   'install.failure.slack': "Slack n'a pas confirmé l'installation. Rien n'a été installé.",
-  'install.failure.slack_error': "Slack a refusé l'installation ({error}). Rien n'a été installé.",
+  'install.failure.slack_error': "Slack a refusé l'installation ({error}). Rien n'est installé.",
   'install.failure.internal':
     "Cocoom n'a pas pu terminer l'installation de son côté. Rien n'a été installé ; " +
     'réessayez dans un instant.',
   'install.failure.retry': "Recommencer l'installation",
   'sign_in.failure.title': "La connexion avec Slack n'a pas abouti",
-  'sign_in.failure.cancelled': "La connexion a été annulée dans Slack. Vous n'êtes pas connecté·e.",
+  'sign_in.failure.cancelled': "Connexion annulée dans Slack. Vous n'êtes pas connecté·e.",
   'sign_in.failure.state':
     'Ce lien de connexion a expiré, a déjà servi ou a été ouvert dans un autre navigateur. ' +
     "Vous n'êtes pas connecté·e.",
-  'sign_in.failure.slack': "Slack n'a pas pu confirmer votre identité. Vous n'êtes pas connecté·e.",
+  'sign_in.failure.slack': "Slack n'a pu confirmer votre identité. Vous n'êtes pas connecté·e.",
   'sign_in.failure.team':
     "Cet espace de travail Slack n'est pas relié à Cocoom. Demandez à votre administrateur " +
     'Cocoom de l’y ajouter, ou connectez-vous avec un autre espace de travail.',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { HOME_ACTIONS } from '../../src/app-home/home-action-ids';
 import { ACME, logged, member, nthViewFor, openHome } from '../support/app-home';
 import { textsOf } from '../support/block-kit';
+import { eventually } from '../support/eventually';
 import { install } from '../support/install-flow';
 import { homeBlockActions } from '../support/slack-actions';
 import { eventEnvelope } from '../support/slack-events';
@@ -38,6 +39,11 @@ describe('Home payloads Slack may send', () => {
     expect((await preferences.get('T0ELSEWHERE', 'U0MAX')).digest).toBe(true);
     await openHome(testApp, 'U0MAX');
     expect(textsOf((await nthViewFor(testApp, 'U0MAX', 2)).blocks)).toContain('*Digest*: off.');
+    // The first opening also welcomes the member: let it land before the next test counts calls.
+    await eventually(() => {
+      const welcomes = testApp.standIn.callsTo('chat.postMessage');
+      expect(welcomes.some((call) => call.args.channel === 'U0MAX')).toBe(true);
+    });
   });
 
   it('ignores an app_home_opened without a user: nothing published, nothing sent', async () => {
