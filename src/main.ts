@@ -6,6 +6,9 @@ import { connectDatabase } from './shared/database';
 import { ConfigError } from './shared/errors';
 import { createLogger, scrubSecrets } from './shared/logger';
 
+/** Set once a signal asked the process to stop: what start-up was doing then may fail. */
+let stopping = false;
+
 /** Starts the app from the environment (and `.env`), and stops it cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
   const app = await createCocoomApp({ config, logger, database });
 
   const shutdown = async (signal: string) => {
+    stopping = true;
     logger.info({ signal }, 'stopping');
     try {
       await app.stop();
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (stopping) return;
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
     process.exit(78);
