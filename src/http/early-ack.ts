@@ -8,7 +8,7 @@ import type { RequestHandler, Response } from 'express';
  * event into a retry. Whatever Bolt writes afterwards is dropped, so no listener may rely on
  * a response body (none of ours does: no modal submissions, no slash commands).
  */
-export function earlyAck(afterMs = 2500): RequestHandler {
+export function earlyAck(afterMs = 2000): RequestHandler {
   return (req, res, next) => {
     let timer: NodeJS.Timeout | undefined;
     // Counted from the end of the body: a request is signed-checked as soon as it has arrived.
