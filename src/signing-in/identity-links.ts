@@ -1,16 +1,10 @@
 import type { Collection, Db } from 'mongodb';
 
 import type { Clock } from '../shared/clock';
+import type { SlackIdentity } from './slack-identity';
 
 /** A Slack account that signed in to Cocoom with Sign in with Slack. */
-export interface IdentityLink {
-  teamId: string;
-  userId: string;
-  enterpriseId?: string;
-  email: string;
-  name?: string;
-  locale?: string;
-  timeZone?: string;
+export interface IdentityLink extends SlackIdentity {
   /** Set once the Cocoom platform tells us which of its users this is. */
   cocoomUserId?: string;
   linkedAt: Date;
@@ -41,7 +35,7 @@ export class IdentityLinkStore {
   }
 
   /** Records (or refreshes) a verified sign-in. */
-  async upsert(link: Omit<IdentityLink, 'linkedAt' | 'updatedAt' | 'cocoomUserId'>): Promise<void> {
+  async upsert(link: SlackIdentity): Promise<void> {
     const now = this.clock.now();
     await this.links.updateOne(
       { _id: keyOf(link.teamId, link.userId) },
