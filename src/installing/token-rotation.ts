@@ -53,9 +53,12 @@ export class TokenRotation {
     this.leaseMs = options.leaseMs ?? 30_000;
   }
 
-  /** Returns the record at `place` with a token valid beyond the margin, refreshing if needed. */
+  /**
+   * Returns the record at `place` with a token valid beyond the margin, refreshing it if needed,
+   * and sealed with the current encryption key, sealing it again if an older key sealed it.
+   */
   fresh(place: TokenPlace, record: RotatingRecord): Promise<RotatingRecord> {
-    if (!this.isExpiring(storedAt(record, place.path))) return Promise.resolve(record);
+    if (!this.needsWork(storedAt(record, place.path))) return Promise.resolve(record);
 
     const name = `${place.collection.collectionName}:${place.id}:${place.path}`;
     const running = this.inflight.get(name);
@@ -64,6 +67,11 @@ export class TokenRotation {
     const refresh = this.refreshOnce(place).finally(() => this.inflight.delete(name));
     this.inflight.set(name, refresh);
     return refresh;
+  }
+
+  private needsWork(stored: StoredToken | undefined): boolean {
+    if (stored === undefined) return false;
+    return this.isExpiring(stored) || this.options.cipher.isStale(stored.token);
   }
 
   private isExpiring(stored: StoredToken | undefined): boolean {
@@ -79,15 +87,31 @@ export class TokenRotation {
       const lease = await this.options.leases.acquire(name, this.leaseMs);
       // Read after taking the lease: another process may have refreshed just before.
       const record = await this.read(place);
-      if (!this.isExpiring(storedAt(record, place.path))) {
+      if (!this.needsWork(storedAt(record, place.path))) {
         await lease?.release();
         return record;
       }
-      if (lease) return this.refreshLeased(place, record).finally(() => lease.release());
+      if (lease) return this.renew(place, record).finally(() => lease.release());
 
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     throw new TokenRefreshError(`Timed out waiting for another refresh of ${place.id}`);
+  }
+
+  /** Refreshes or re-seals, under the lease: a re-seal never writes back a replaced token. */
+  private renew(place: TokenPlace, record: RotatingRecord): Promise<RotatingRecord> {
+    if (this.isExpiring(storedAt(record, place.path))) return this.refreshLeased(place, record);
+    return this.reseal(place, record);
+  }
+
+  /** Seals the same token again with the current key, so older keys can be retired. */
+  private async reseal(place: TokenPlace, record: RotatingRecord): Promise<RotatingRecord> {
+    const context = place.path ? `${place.id}/${place.path}` : place.id;
+    const { cipher } = this.options;
+    const current = openToken(cipher, context, storedAt(record, place.path) as StoredToken);
+    const saved = await this.save(place, sealToken(cipher, context, current));
+    this.options.logger.info({ record: place.id }, 'token sealed with the current key');
+    return saved;
   }
 
   private async read(place: TokenPlace): Promise<RotatingRecord> {
@@ -115,14 +139,16 @@ export class TokenRotation {
         expiresAt,
         scopes: current.scopes,
       });
-      return await this.saveRefreshed(place, sealed);
+      const saved = await this.save(place, sealed);
+      this.options.logger.info({ record: place.id }, 'token refreshed');
+      return saved;
     } catch (cause) {
       this.options.logger.error({ err: cause, record: place.id }, 'token refresh failed');
       throw new TokenRefreshError(`Slack did not refresh the token of ${place.id}`, { cause });
     }
   }
 
-  private async saveRefreshed(place: TokenPlace, sealed: StoredToken) {
+  private async save(place: TokenPlace, sealed: StoredToken) {
     const prefix = place.path ? `${place.path}.` : '';
     const saved = await place.collection.findOneAndUpdate(
       { _id: place.id },
@@ -136,7 +162,6 @@ export class TokenRotation {
       },
       { returnDocument: 'after' },
     );
-    this.options.logger.info({ record: place.id }, 'token refreshed');
     if (saved === null) throw new TokenRefreshError(`${place.id} was removed during refresh`);
     return saved;
   }

@@ -31,18 +31,18 @@ describe('token rotation', () => {
   beforeEach(() => standIn.reset());
 
   /** One process's view: its own store, rotation and authorize on the shared database. */
-  function process() {
-    const store = new InstallationStore(database.db, cipher, clock);
+  function process(keys = cipher) {
+    const store = new InstallationStore(database.db, keys, clock);
     const rotation = new TokenRotation({
       slack: new WebClient(undefined, { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } }),
       clientId: standIn.clientId,
       clientSecret: standIn.clientSecret,
-      cipher,
+      cipher: keys,
       clock,
       logger: createLogger('silent'),
       leases: new LeaseStore(database.db, clock),
     });
-    return { store, authorize: createAuthorize(store, rotation, cipher) };
+    return { store, authorize: createAuthorize(store, rotation, keys) };
   }
 
   async function installExpiringIn(seconds: number) {
@@ -111,4 +111,24 @@ describe('token rotation', () => {
     expect(retried.botToken).toMatch(/^xoxe/);
     expect(refreshCalls()).toHaveLength(2);
   });
+
+  it('seals a token again with the new first key, without calling Slack', async () => {
+    const { token } = standIn.issueToken('bot', 'T0ROT', 'U0BOT');
+    const install = workspaceInstall('T0ROT');
+    if (install.bot) install.bot.token = token;
+    await process().store.storeInstallation(install);
+    const rotated = new TokenCipher([{ id: 'k2', key: Buffer.alloc(32, 9) }, ...oldKeys()]);
+
+    const result = await process(rotated).authorize(query);
+
+    expect(result.botToken).toBe(token);
+    const stored = await database.db.collection('installations').findOne({ teamId: 'T0ROT' });
+    expect(stored?.bot.token).toMatch(/^v1\.k2\./);
+    expect(rotated.open(stored?.bot.token, 'T:T0ROT/bot.token')).toBe(token);
+    expect(refreshCalls()).toHaveLength(0);
+  });
+
+  function oldKeys() {
+    return [{ id: 'k1', key: Buffer.alloc(32, 7) }];
+  }
 });
