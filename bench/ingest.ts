@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 
 import type { Db } from 'mongodb';
 
-import { NO_LEASE } from '../src/notifying/outbox-documents';
 import { notification, notify } from '../test/support/notify-client';
 import type { TestApp } from '../test/support/test-app';
 import { type RunFigures, runClients } from './stats';
@@ -57,7 +56,7 @@ async function rawInsert(db: Db, body: string): Promise<void> {
     recipient: request.recipients[0],
     state: 'queued',
     availableAt: now,
-    leaseUntil: NO_LEASE,
+    claims: 0,
     attempts: 0,
     createdAt: now,
     updatedAt: now,

@@ -7,7 +7,12 @@ import { startTestApp } from '../test/support/test-app';
 import { SCENARIO, benchDelivery } from './delivery';
 import { benchIngest } from './ingest';
 
-const quiet = { DELIVERY_CONCURRENCY: '0', DIGEST_THRESHOLD: '0', LOG_LEVEL: 'warn' };
+const quiet = {
+  DELIVERY_CONCURRENCY: '0',
+  DELIVERY_MESSAGES_PER_MINUTE: '300',
+  DIGEST_THRESHOLD: '0',
+  LOG_LEVEL: 'warn',
+};
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
 
 async function ingest(): Promise<void> {
@@ -53,6 +58,10 @@ async function delivery(): Promise<void> {
     console.log(
       `lost ${result.lost}, duplicated ${result.duplicated}, still queued ${result.pending}`,
     );
+    if (process.argv.includes('--timeline')) {
+      console.log('messages per workspace in each 5 s of the run:');
+      for (const [teamId, counts] of result.timeline) console.log(`${teamId} ${counts.join(' ')}`);
+    }
   } finally {
     await testApp.close();
   }

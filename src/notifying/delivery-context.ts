@@ -10,12 +10,14 @@ import type { Logger } from '../shared/logger';
 import { toSlackLogger } from '../shared/bolt-logger';
 import type { SlackUserDirectory } from '../shared/slack-users';
 import { ChannelPacing } from './channel-pacing';
+import { DeliveryClaims } from './delivery-claims';
 import { DeliveryQueue } from './delivery-queue';
 import { EmailLookups } from './email-lookups';
 import { IdempotencyKeys } from './idempotency';
 import { Outbox } from './outbox';
 import type { NotificationDocument } from './outbox-documents';
 import type { RecipientDeps } from './recipients';
+import { WorkspacePacing } from './workspace-pacing';
 import { WorkspacePauses } from './workspace-pauses';
 import { WorkspaceTokens } from './workspace-tokens';
 
@@ -29,6 +31,7 @@ export interface DeliveryContext {
   idempotencyKeys: IdempotencyKeys;
   pauses: WorkspacePauses;
   pacing: ChannelPacing;
+  workspacePacing: WorkspacePacing;
   tokens: WorkspaceTokens;
   emailLookups: EmailLookups;
   recipients: Omit<RecipientDeps, 'clientFor'>;
@@ -55,11 +58,17 @@ export function createDeliveryContext(services: Services): DeliveryContext {
   const slackLogger = toSlackLogger(logger);
   return {
     outbox,
-    queue: new DeliveryQueue(outbox.deliveries, clock, config.delivery.leaseMs, services.leases),
+    queue: new DeliveryQueue(
+      outbox.deliveries,
+      clock,
+      config.delivery.leaseMs,
+      new DeliveryClaims(db, clock),
+    ),
     idempotencyKeys: new IdempotencyKeys(db, clock, services.leases),
     recipientGuard: new RecipientGuard(db),
     pauses: new WorkspacePauses(db, clock),
     pacing: new ChannelPacing(db),
+    workspacePacing: new WorkspacePacing(db, clock, config.delivery.messagesPerMinute),
     tokens: new WorkspaceTokens(services.installations, services.authorize, clock),
     emailLookups,
     recipients: {

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { WebClient } from '@slack/web-api';
 
 import { type Locale, pickLocale } from '../i18n';
@@ -50,10 +52,36 @@ async function attempt(ctx: DeliveryContext, lease: Lease, progress: Progress): 
   const locale = target.userId ? await personal(ctx, lease, slack, target) : ctx.defaultLocale;
   if (locale === null) return;
 
-  const wait = await ctx.pacing.reserve(target.teamId, target.channel, ctx.clock.now());
-  if (wait) return queue.defer(lease, wait, 'rate_limited', progress.to);
-  await post(ctx, lease, slack, target, await render(ctx, lease, target, locale));
+  const rendered = await render(ctx, lease, target, locale);
+  if ((await paced(ctx, lease, target, progress)) === null) return;
+  await post(ctx, lease, slack, target, rendered);
 }
+
+/**
+ * Takes the workspace's next sending slot and the channel's, then waits for the slot. Returns
+ * null when the delivery was deferred instead, or when its claim ran out and another worker
+ * took it over (checked before waiting, so that nothing slow sits between the slot and the post).
+ */
+async function paced(ctx: DeliveryContext, lease: Lease, target: Target, progress: Progress) {
+  const { queue, clock } = ctx;
+  const at = await ctx.workspacePacing.reserve(target.teamId);
+  if (at === null) {
+    const later = new Date(clock.now().getTime() + PACING_RETRY_MS);
+    return settled(queue.defer(lease, later, 'rate_limited', progress.to));
+  }
+  const channelWait = await ctx.pacing.reserve(target.teamId, target.channel, at);
+  if (channelWait) return settled(queue.defer(lease, channelWait, 'rate_limited', progress.to));
+  if (!(await queue.holds(lease))) return null;
+
+  const ms = at.getTime() - clock.now().getTime();
+  if (ms > 0) await sleep(ms);
+  // Slack may have paused the workspace (a 429) while this message waited for its slot.
+  if (await pausedNow(ctx, lease, target.teamId)) return null;
+  return at;
+}
+
+/** How long a delivery waits when its workspace's next sending slots are all taken. */
+const PACING_RETRY_MS = 1000;
 
 /** How long a delivery whose notification is still being accepted waits before looking again. */
 const ACCEPTANCE_WAIT_MS = 5000;

@@ -1,25 +1,18 @@
-import { randomUUID } from 'node:crypto';
-
 import type { Collection, Filter, UpdateFilter } from 'mongodb';
 
 import type { Clock } from '../shared/clock';
-import type { Lease as HeldLease, LeaseStore } from '../shared/leases';
 import type { Category } from './categories';
-import {
-  type DeferReason,
-  type DeliveryDocument,
-  type DeliveryState,
-  NO_LEASE,
-} from './outbox-documents';
+import type { Claim, DeliveryClaims } from './delivery-claims';
+import { DeliveryCandidates } from './delivery-candidates';
+import type { DeferReason, DeliveryDocument, DeliveryState } from './outbox-documents';
 
-/** A delivery a worker holds, with the leases of any digest members gathered with it. */
+/** A delivery a worker holds, with the claims of any digest members gathered with it. */
 export interface Lease {
-  leaseId: string;
   delivery: DeliveryDocument;
   /** Ids of every delivery this lease covers: the delivery itself, then digest members. */
   ids: string[];
-  /** The exclusive leases held on those deliveries, released once they are settled. */
-  held: HeldLease[];
+  /** The claims held on those deliveries, in the same order. */
+  claims: Claim[];
 }
 
 /** Where a resolved recipient is. */
@@ -29,82 +22,44 @@ export interface Resolved {
 }
 
 const WAITING: DeliveryState[] = ['queued', 'deferred'];
-const CANDIDATES_PER_READ = 50;
-
-function dueFilter(now: Date, pausedTeams: string[]): Filter<DeliveryDocument> {
-  return {
-    state: { $in: WAITING },
-    availableAt: { $lte: now },
-    leaseUntil: { $lte: now },
-    ...(pausedTeams.length > 0 ? { teamId: { $nin: pausedTeams } } : {}),
-  };
-}
 
 /**
- * The deliveries as work: a worker picks a due one, takes its exclusive lease (a unique insert,
- * so two never hold the same one), then settles it. A worker that dies leaves its lease to
- * expire; another then takes the delivery over.
+ * The deliveries as work: a worker picks a due one, claims it (a unique insert, so two never
+ * hold the same one), then settles it by `_id`, recording where the next claim starts. A worker
+ * that dies leaves its claim to run out; another then takes the delivery over.
  */
 export class DeliveryQueue {
-  /** Ids of due deliveries read ahead, shared by this process's slots. */
-  private readonly candidates: string[] = [];
+  private readonly candidates: DeliveryCandidates;
 
   constructor(
     readonly deliveries: Collection<DeliveryDocument>,
     private readonly clock: Clock,
     private readonly leaseMs: number,
-    private readonly leases: LeaseStore,
-  ) {}
+    readonly claims: DeliveryClaims,
+  ) {
+    this.candidates = new DeliveryCandidates(deliveries, clock);
+  }
 
-  /** Claims the delivery due the longest, outside `pausedTeams`; null when none is due. */
-  async claim(pausedTeams: string[]): Promise<Lease | null> {
-    // Bounded: should every candidate be taken by other workers, the caller tries again later.
-    for (let tries = 0; tries < 2 * CANDIDATES_PER_READ; tries += 1) {
-      const id = this.candidates.shift() ?? (await this.refill(pausedTeams));
-      if (id === undefined) return null;
+  /** Claims a due delivery whose workspace is not in `skipTeams`; null when none is. */
+  async claim(skipTeams: ReadonlySet<string>): Promise<Lease | null> {
+    for (let tries = 0; tries < 20; tries += 1) {
+      const candidate = await this.candidates.next(skipTeams);
+      if (candidate === undefined) return null;
 
-      const now = this.clock.now();
-      const leaseId = randomUUID();
-      const delivery = await this.deliveries.findOneAndUpdate(
-        { _id: id, ...dueFilter(now, pausedTeams) },
-        { $set: { leaseId, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
-        { returnDocument: 'after' },
-      );
-      const held = delivery && (await this.hold(delivery._id));
-      if (delivery && held) return { leaseId, delivery, ids: [delivery._id], held: [held] };
+      const claim = await this.claims.take(candidate._id, candidate.claims ?? 0, this.leaseMs);
+      if (claim === null) continue;
+      const delivery = await this.deliveries.findOne({ _id: candidate._id });
+      if (delivery && isDue(delivery, this.clock.now(), skipTeams)) {
+        return { delivery, ids: [delivery._id], claims: [claim] };
+      }
+      if (delivery) await this.passOn(claim);
     }
     return null;
   }
 
-  /**
-   * Takes the exclusive lease of one delivery and checks it still waits. The conditional update
-   * above picks candidates, but some MongoDB-compatible servers let two callers win it; only
-   * the lease (a unique insert) is exclusive everywhere.
-   */
-  private async hold(id: string): Promise<HeldLease | null> {
-    const held = await this.leases.acquire(`delivery:${id}`, this.leaseMs);
-    if (held === null) return null;
-
-    const still = await this.deliveries.findOne({ _id: id, state: { $in: WAITING } });
-    if (still !== null) return held;
-    await held.release();
-    return null;
-  }
-
-  /**
-   * Reads the ids of the next due deliveries, oldest first, and returns the first. Claiming
-   * them one by one by `_id` afterwards keeps each claim cheap, on MongoDB and on servers that
-   * only use the `_id` index alike; a candidate another worker took meanwhile is skipped.
-   */
-  private async refill(pausedTeams: string[]): Promise<string | undefined> {
-    const due = await this.deliveries
-      .find(dueFilter(this.clock.now(), pausedTeams))
-      .sort({ availableAt: 1 })
-      .limit(CANDIDATES_PER_READ)
-      .project<{ _id: string }>({ _id: 1 })
-      .toArray();
-    this.candidates.push(...due.map((d) => d._id));
-    return this.candidates.shift();
+  /** Lets the next worker start after `claim`, which this worker does not use. */
+  private async passOn(claim: Claim): Promise<void> {
+    await this.deliveries.updateOne({ _id: claim.deliveryId }, { $max: { claims: claim.seq + 1 } });
   }
 
   /**
@@ -112,28 +67,21 @@ export class DeliveryQueue {
    * same user and that no other worker holds.
    */
   async gatherDigest(lease: Lease, to: Resolved, max: number): Promise<DeliveryDocument[]> {
-    const now = this.clock.now();
+    const group = digestGroup(lease.delivery.category, to);
+    const waiting = await this.deliveries.find(group).sort({ createdAt: 1 }).limit(max).toArray();
     const members: DeliveryDocument[] = [];
-    const passed: string[] = [];
-    while (members.length < max) {
-      const member = await this.deliveries.findOneAndUpdate(
-        {
-          ...digestGroup(lease.delivery.category, to),
-          leaseUntil: { $lte: now },
-          _id: { $nin: passed },
-        },
-        { $set: { leaseId: lease.leaseId, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
-        { sort: { createdAt: 1 }, returnDocument: 'after' },
-      );
-      if (member === null) break;
-      const held = await this.hold(member._id);
-      if (held === null) {
-        passed.push(member._id);
+    for (const candidate of waiting) {
+      if (lease.ids.includes(candidate._id)) continue;
+      const claim = await this.claims.take(candidate._id, candidate.claims ?? 0, this.leaseMs);
+      if (claim === null) continue;
+      const member = await this.deliveries.findOne({ _id: candidate._id });
+      if (member === null || !waitsForDigest(member, lease.delivery.category, to)) {
+        if (member) await this.passOn(claim);
         continue;
       }
       members.push(member);
       lease.ids.push(member._id);
-      lease.held.push(held);
+      lease.claims.push(claim);
     }
     return members;
   }
@@ -156,24 +104,25 @@ export class DeliveryQueue {
     });
   }
 
+  /** Whether every claim of `lease` is still this worker's; checked before posting. */
+  async holds(lease: Lease): Promise<boolean> {
+    for (const claim of lease.claims) if (!(await this.claims.holds(claim))) return false;
+    return true;
+  }
+
   /**
-   * Records that Slack accepted the message. Written whoever holds the lease now: Slack has
+   * Records that Slack accepted the message. Written whoever holds the delivery now: Slack has
    * the message, so nobody must post it again.
    */
   async markSent(lease: Lease, sent: Resolved & { channel: string; ts: string }, digest: boolean) {
     const now = this.clock.now();
-    await this.eachOf(
-      lease,
-      { state: { $ne: 'sent' } },
-      {
-        $set: { state: 'sent', ...sent, sentAt: now, digest, leaseUntil: NO_LEASE, updatedAt: now },
-        $unset: { reason: '' },
-      },
-    );
-    await release(lease);
+    await this.eachOf(lease, (claim) => ({
+      $set: { state: 'sent', ...sent, sentAt: now, digest, claims: claim.seq + 1, updatedAt: now },
+      $unset: { reason: '' },
+    }));
   }
 
-  /** Ends the lease with a final state and its reason. */
+  /** Settles the lease with a final state and its reason. */
   async finish(lease: Lease, state: 'failed' | 'skipped', reason: string, to?: Resolved) {
     await this.settle(lease, { state, reason, ...to });
   }
@@ -184,25 +133,37 @@ export class DeliveryQueue {
     await this.settle(lease, { state: 'deferred', reason, availableAt: until, ...to }, extra);
   }
 
+  /**
+   * Writes the outcome, unless a claim ran out and another worker took the delivery over: the
+   * outcome is then that worker's to write.
+   */
   private async settle(lease: Lease, fields: Partial<DeliveryDocument>, extra = {}) {
-    // No `leaseId` condition: the held leases make this worker the only writer, while the
-    // candidate update's `leaseId` may be another caller's on servers where it is not atomic.
-    await this.eachOf(
-      lease,
-      { state: { $in: WAITING } },
-      { $set: { ...fields, leaseUntil: NO_LEASE, updatedAt: this.clock.now() }, ...extra },
-    );
-    await release(lease);
+    if (!(await this.holds(lease))) return;
+
+    const now = this.clock.now();
+    await this.eachOf(lease, (claim) => ({
+      $set: { ...fields, claims: claim.seq + 1, updatedAt: now },
+      ...extra,
+    }));
   }
 
-  /** Updates each delivery of the lease by `_id` (the one index every server uses). */
-  private async eachOf(
-    lease: Lease,
-    filter: Filter<DeliveryDocument>,
-    update: UpdateFilter<DeliveryDocument>,
-  ) {
-    for (const _id of lease.ids) await this.deliveries.updateOne({ _id, ...filter }, update);
+  /** Updates each delivery of the lease by `_id` alone, the one filter every server indexes. */
+  private async eachOf(lease: Lease, update: (claim: Claim) => UpdateFilter<DeliveryDocument>) {
+    for (const claim of lease.claims) {
+      await this.deliveries.updateOne({ _id: claim.deliveryId }, update(claim));
+    }
   }
+}
+
+function isDue(delivery: DeliveryDocument, now: Date, skipTeams: ReadonlySet<string>): boolean {
+  if (!WAITING.includes(delivery.state) || delivery.availableAt > now) return false;
+  return delivery.teamId === undefined || !skipTeams.has(delivery.teamId);
+}
+
+function waitsForDigest(delivery: DeliveryDocument, category: Category, to: Resolved): boolean {
+  const { teamId, userId, state, reason } = delivery;
+  const same = teamId === to.teamId && userId === to.userId && delivery.category === category;
+  return same && state === 'deferred' && reason === 'digest';
 }
 
 function digestGroup(category: Category, to: Resolved): Filter<DeliveryDocument> {
@@ -213,8 +174,4 @@ function digestGroup(category: Category, to: Resolved): Filter<DeliveryDocument>
     state: 'deferred',
     reason: 'digest',
   };
-}
-
-async function release(lease: Lease): Promise<void> {
-  await Promise.all(lease.held.map((held) => held.release()));
 }

@@ -10,11 +10,15 @@ export interface WorkerOptions {
 }
 
 const MAINTENANCE_EVERY_MS = 60_000;
+/** A workspace whose messages are booked further ahead than this gets no more for now. */
+const BOOKED_AHEAD_MS = 1000;
+/** Claims and pacing slots are kept this long after they ran out. */
+const KEEP_PAST_MS = 60 * 60 * 1000;
 
 /**
  * Delivers notifications: `concurrency` slots each claim a due delivery, process it and settle
  * it, then look for the next; an idle slot waits `pollMs`. Any number of workers, in any number
- * of processes, may share one database: leases keep them off each other's deliveries.
+ * of processes, may share one database: claims keep them off each other's deliveries.
  */
 export class DeliveryWorker {
   private running = false;
@@ -54,7 +58,12 @@ export class DeliveryWorker {
 
   /** Claims and processes one due delivery; false when none is due. */
   async processNext(): Promise<boolean> {
-    const lease = await this.ctx.queue.claim(await this.ctx.pauses.pausedTeams());
+    const { pauses, workspacePacing } = this.ctx;
+    const waiting = [
+      ...(await pauses.pausedTeams()),
+      ...workspacePacing.busyTeams(BOOKED_AHEAD_MS),
+    ];
+    const lease = await this.ctx.queue.claim(new Set(waiting));
     if (lease === null) return false;
 
     await processDelivery(this.ctx, lease);
@@ -84,7 +93,7 @@ export class DeliveryWorker {
     });
   }
 
-  /** Now and then, forgets expired idempotency keys, email lookups and pacing slots. */
+  /** Now and then, forgets expired idempotency keys, email lookups, claims and pacing slots. */
   private async maintain(): Promise<void> {
     const now = Date.now();
     if (now - this.lastMaintenance < MAINTENANCE_EVERY_MS) return;
@@ -92,7 +101,10 @@ export class DeliveryWorker {
     try {
       await this.ctx.idempotencyKeys.purgeExpired();
       await this.ctx.emailLookups.purgeExpired();
-      await this.ctx.pacing.purgeBefore(new Date(this.ctx.clock.now().getTime() - 60_000));
+      const now = this.ctx.clock.now().getTime();
+      await this.ctx.pacing.purgeBefore(new Date(now - 60_000));
+      await this.ctx.workspacePacing.purgeBefore(new Date(now - 60_000));
+      await this.ctx.queue.claims.purgeBefore(new Date(now - KEEP_PAST_MS));
     } catch (error) {
       this.ctx.logger.warn({ err: error }, 'delivery maintenance failed; it will run again');
     }

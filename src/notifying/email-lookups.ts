@@ -2,6 +2,7 @@ import { type WebClient, WebAPIPlatformError } from '@slack/web-api';
 import type { Collection, Db } from 'mongodb';
 
 import type { Clock } from '../shared/clock';
+import { upsertById } from '../shared/atomic';
 
 /** How long an answer of `users.lookupByEmail` is trusted. */
 export const EMAIL_FOUND_TTL_MS = 6 * 60 * 60 * 1000;
@@ -39,7 +40,7 @@ export class EmailLookups {
     const userId = await lookUp(client, email);
     const ttl = userId === null ? EMAIL_NOT_FOUND_TTL_MS : EMAIL_FOUND_TTL_MS;
     const expiresAt = new Date(now.getTime() + ttl);
-    await this.lookups.updateOne({ _id }, { $set: { userId, expiresAt } }, { upsert: true });
+    await upsertById(this.lookups, _id, { $set: { userId, expiresAt } });
     return userId;
   }
 

@@ -32,9 +32,8 @@ export interface DeliveryDocument {
   reason?: string;
   /** When a worker may take it. */
   availableAt: Date;
-  /** A worker holds it until then; the epoch when nobody does. */
-  leaseUntil: Date;
-  leaseId?: string;
+  /** The number of the next claim a worker takes on it (see `DeliveryClaims`). */
+  claims?: number;
   /** Transient failures so far. */
   attempts: number;
   /** The workspace, known from the request or once the recipient is resolved. */
@@ -49,6 +48,3 @@ export interface DeliveryDocument {
   createdAt: Date;
   updatedAt: Date;
 }
-
-/** The lease of nobody. */
-export const NO_LEASE = new Date(0);

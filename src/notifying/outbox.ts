@@ -2,7 +2,7 @@ import { MongoServerError, type Collection, type Db } from 'mongodb';
 
 import type { Clock } from '../shared/clock';
 import type { NotifyRequest } from './notification-schema';
-import { type DeliveryDocument, type NotificationDocument, NO_LEASE } from './outbox-documents';
+import type { DeliveryDocument, NotificationDocument } from './outbox-documents';
 
 const DUPLICATE_KEY = 11000;
 
@@ -67,7 +67,7 @@ export class Outbox {
       recipient,
       state: 'queued',
       availableAt: now,
-      leaseUntil: NO_LEASE,
+      claims: 0,
       attempts: 0,
       ...(recipient.teamId ? { teamId: recipient.teamId } : {}),
       ...(recipient.slackUserId ? { userId: recipient.slackUserId } : {}),

@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 
 import type { Clock } from '../shared/clock';
+import { upsertById } from '../shared/atomic';
 
 interface PauseDocument {
   _id: string;
@@ -25,9 +26,13 @@ export class WorkspacePauses {
     this.pauses = db.collection('workspace_pauses');
   }
 
-  /** Pauses `teamId` until `until` (a later pause already recorded wins). */
+  /**
+   * Pauses `teamId` until `until` (a later pause already recorded wins; on servers whose updates
+   * are not atomic, simultaneous pauses may keep a slightly earlier end, and a call refused
+   * again simply pauses the workspace anew).
+   */
   async pause(teamId: string, until: Date): Promise<void> {
-    await this.pauses.updateOne({ _id: teamId }, { $max: { until } }, { upsert: true });
+    await upsertById(this.pauses, teamId, { $max: { until } });
     this.cached?.until.set(teamId, until);
   }
 

@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 
-import { isDuplicateKey } from '../shared/atomic';
+import { upsertById } from '../shared/atomic';
 import type { Clock } from '../shared/clock';
 import {
   DEFAULT_FIELDS,
@@ -78,16 +78,10 @@ export class PreferencesStore {
   }
 
   private async write(teamId: string, userId: string, field: FieldName, value: unknown) {
-    const filter = { _id: `${keyOf(teamId, userId)}:${field}` };
-    const update = { $set: { teamId, userId, field, value, updatedAt: this.clock.now() } };
-    try {
-      await this.preferences.updateOne(filter, update, { upsert: true });
-    } catch (error) {
-      // Two first saves of one field at once: the loser's insert hits the winner's document,
-      // which it may now simply update (the later write wins, as if they had come in turn).
-      if (!isDuplicateKey(error)) throw error;
-      await this.preferences.updateOne(filter, update);
-    }
+    // Two first saves of one field at once: the later write wins, as if they had come in turn.
+    await upsertById(this.preferences, `${keyOf(teamId, userId)}:${field}`, {
+      $set: { teamId, userId, field, value, updatedAt: this.clock.now() },
+    });
   }
 }
 

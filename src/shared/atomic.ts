@@ -1,4 +1,4 @@
-import type { Collection, Document, MongoServerError } from 'mongodb';
+import type { Collection, Document, Filter, MongoServerError, UpdateFilter } from 'mongodb';
 
 /**
  * Write primitives that are atomic on MongoDB and on MongoDB-compatible servers that implement
@@ -39,4 +39,23 @@ export async function takeOnce<T extends Document & { _id: string }>(
 
   const removed = await collection.deleteOne({ _id: id } as never);
   return removed.deletedCount === 1 ? (found as T) : null;
+}
+
+/**
+ * Updates the document `_id`, creating it when missing. Two callers creating it at once make one
+ * of them fail with a duplicate key on some servers (FerretDB 1.x, and MongoDB in some cases);
+ * the document exists by then, so that caller simply updates it.
+ */
+export async function upsertById<T extends Document & { _id: string }>(
+  collection: Collection<T>,
+  id: string,
+  update: UpdateFilter<T>,
+): Promise<void> {
+  const filter = { _id: id } as Filter<T>;
+  try {
+    await collection.updateOne(filter, update, { upsert: true });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    await collection.updateOne(filter, update);
+  }
 }

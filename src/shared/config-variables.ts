@@ -122,7 +122,7 @@ export const VARIABLES: Record<string, VariableSpec> = {
       'how many notifications this process delivers at once (0 to 64); 0 runs no delivery ' +
       'workers here, e.g. in a process that only serves the API',
     schema: { type: 'string', integerText: [0, 64] },
-    default: '4',
+    default: '16',
   },
   DELIVERY_POLL_MS: {
     expects: 'milliseconds an idle delivery worker waits before looking for work (10 to 3600000)',
@@ -140,6 +140,13 @@ export const VARIABLES: Record<string, VariableSpec> = {
     expects: 'how many times a delivery is tried on transient Slack failures (1 to 20)',
     schema: { type: 'string', integerText: [1, 20] },
     default: '6',
+  },
+  DELIVERY_MESSAGES_PER_MINUTE: {
+    expects:
+      'messages per minute sent to one workspace, spread evenly (0 to 6000); 0 sends as fast ' +
+      "as the workers go and leaves pacing to Slack's 429 answers",
+    schema: { type: 'string', integerText: [0, 6000] },
+    default: '300',
   },
   DIGEST_THRESHOLD: {
     expects:

@@ -48,6 +48,8 @@ export interface DeliveryConfig {
   pollMs: number;
   leaseMs: number;
   maxAttempts: number;
+  /** Messages to one workspace per minute, spread evenly; 0 leaves pacing to Slack's 429s. */
+  messagesPerMinute: number;
   /** Messages of one category a user gets one by one per window; 0 turns digests off. */
   digestThreshold: number;
   digestWindowMs: number;
@@ -177,6 +179,7 @@ function toConfig(values: Values, tokenKeys: TokenKey[]): Config {
       pollMs: Number(values.DELIVERY_POLL_MS),
       leaseMs: Number(values.DELIVERY_LEASE_SECONDS) * 1000,
       maxAttempts: Number(values.DELIVERY_MAX_ATTEMPTS),
+      messagesPerMinute: Number(values.DELIVERY_MESSAGES_PER_MINUTE),
       digestThreshold: Number(values.DIGEST_THRESHOLD),
       digestWindowMs: Number(values.DIGEST_WINDOW_SECONDS) * 1000,
     },

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Collection, Db } from 'mongodb';
 
+import { upsertById } from './atomic';
 import type { Clock } from './clock';
 
 /** What the app needs to know of a Slack user to speak to them. */
@@ -53,11 +54,9 @@ export class SlackUserDirectory {
       name: user.real_name ?? user.name ?? undefined,
       deleted: user.deleted === true,
     };
-    await this.profiles.updateOne(
-      { _id: `${teamId}:${userId}` },
-      { $set: { ...profile, expiresAt: new Date(now.getTime() + this.ttlMs) } },
-      { upsert: true },
-    );
+    await upsertById(this.profiles, `${teamId}:${userId}`, {
+      $set: { ...profile, expiresAt: new Date(now.getTime() + this.ttlMs) },
+    });
     return profile;
   }
 }

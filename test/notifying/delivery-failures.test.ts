@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 
+import { createDeliveryContext } from '../../src/notifying/delivery-context';
+import { processDelivery } from '../../src/notifying/delivery-process';
 import type { DeliveryWorker } from '../../src/notifying/delivery-worker';
 import { ManualClock } from '../../src/shared/clock';
 import {
@@ -177,6 +179,20 @@ describe('delivery when Slack fails', () => {
     expect(testApp.standIn.postedMessages()).toHaveLength(1);
   });
 
+  it('does not post once its claim ran out and another worker took the delivery over', async () => {
+    const id = await accepted(testApp, notification([person('U0KEN')]));
+    const stalled = createDeliveryContext(testApp.app.services);
+    const lease = await stalled.queue.claim(new Set());
+
+    clock.advance(61_000);
+    await worker.drainOnce();
+    if (lease) await processDelivery(stalled, lease);
+
+    expect(lease?.delivery.notificationId).toBe(id);
+    expect(posts().filter((c) => c.args.channel === 'U0KEN')).toHaveLength(1);
+    expect(await statusOf(testApp, id)).toMatchObject([{ state: 'sent', attempts: 0 }]);
+  });
+
   it('never sends deliveries of a request that died before writing its notification', async () => {
     const now = clock.now();
     await deliveries(testApp).insertOne({
@@ -187,7 +203,6 @@ describe('delivery when Slack fails', () => {
       recipient: person('U0ADA'),
       state: 'queued',
       availableAt: now,
-      leaseUntil: new Date(0),
       attempts: 0,
       teamId: 'T0ACME',
       createdAt: now,

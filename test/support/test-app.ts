@@ -27,6 +27,9 @@ export function testEnv(standIn: SlackStandIn, overrides: Record<string, string>
     INTERNAL_API_TOKENS: TEST_INTERNAL_TOKEN,
     LOG_LEVEL: 'debug',
     DEFAULT_LOCALE: 'fr',
+    // Most tests move a manual clock rather than wait: workspace pacing, which waits for real
+    // time, is turned on by the tests about it.
+    DELIVERY_MESSAGES_PER_MINUTE: '0',
     ...overrides,
   };
 }
