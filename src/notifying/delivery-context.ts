@@ -58,12 +58,7 @@ export function createDeliveryContext(services: Services): DeliveryContext {
   const slackLogger = toSlackLogger(logger);
   return {
     outbox,
-    queue: new DeliveryQueue(
-      outbox.deliveries,
-      clock,
-      config.delivery.leaseMs,
-      new DeliveryClaims(db, clock),
-    ),
+    queue: new DeliveryQueue(outbox, clock, config.delivery.leaseMs, new DeliveryClaims(db, clock)),
     idempotencyKeys: new IdempotencyKeys(db, clock, services.leases),
     recipientGuard: new RecipientGuard(db),
     pauses: new WorkspacePauses(db, clock),

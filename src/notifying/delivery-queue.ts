@@ -1,9 +1,12 @@
-import type { Collection, Filter, UpdateFilter } from 'mongodb';
+import type { Collection, Filter } from 'mongodb';
+
+import { insertIfAbsent } from '../shared/atomic';
 
 import type { Clock } from '../shared/clock';
 import type { Category } from './categories';
 import type { Claim, DeliveryClaims } from './delivery-claims';
 import { DeliveryCandidates } from './delivery-candidates';
+import type { Outbox } from './outbox';
 import type { DeferReason, DeliveryDocument, DeliveryState } from './outbox-documents';
 
 /** A delivery a worker holds, with the claims of any digest members gathered with it. */
@@ -11,7 +14,9 @@ export interface Lease {
   delivery: DeliveryDocument;
   /** Ids of every delivery this lease covers: the delivery itself, then digest members. */
   ids: string[];
-  /** The claims held on those deliveries, in the same order. */
+  /** Those deliveries as claimed, in the same order. */
+  documents: DeliveryDocument[];
+  /** The claims held on them, in the same order. */
   claims: Claim[];
 }
 
@@ -25,19 +30,25 @@ const WAITING: DeliveryState[] = ['queued', 'deferred'];
 
 /**
  * The deliveries as work: a worker picks a due one, claims it (a unique insert, so two never
- * hold the same one), then settles it by `_id`, recording where the next claim starts. A worker
- * that dies leaves its claim to run out; another then takes the delivery over.
+ * hold the same one), then settles it by `_id`. A delivery put back to wait records where the
+ * next claim starts; one settled for good moves to the results (an insert, then a delete), so
+ * the waiting deliveries stay few however many were ever sent. A worker that dies leaves its
+ * claim to run out; another then takes the delivery over.
  */
 export class DeliveryQueue {
+  readonly deliveries: Collection<DeliveryDocument>;
+  private readonly results: Collection<DeliveryDocument>;
   private readonly candidates: DeliveryCandidates;
 
   constructor(
-    readonly deliveries: Collection<DeliveryDocument>,
+    outbox: Outbox,
     private readonly clock: Clock,
     private readonly leaseMs: number,
     readonly claims: DeliveryClaims,
   ) {
-    this.candidates = new DeliveryCandidates(deliveries, clock);
+    this.deliveries = outbox.deliveries;
+    this.results = outbox.results;
+    this.candidates = new DeliveryCandidates(outbox.deliveries, clock);
   }
 
   /** Claims a due delivery whose workspace is not in `skipTeams`; null when none is. */
@@ -48,12 +59,24 @@ export class DeliveryQueue {
 
       const claim = await this.claims.take(candidate._id, candidate.claims ?? 0, this.leaseMs);
       if (claim === null) continue;
-      const delivery = await this.deliveries.findOne({ _id: candidate._id });
+      const delivery = await this.waiting(candidate._id);
       if (delivery && isDue(delivery, this.clock.now(), skipTeams)) {
-        return { delivery, ids: [delivery._id], claims: [claim] };
+        return { delivery, ids: [delivery._id], documents: [delivery], claims: [claim] };
       }
       if (delivery) await this.passOn(claim);
     }
+    return null;
+  }
+
+  /**
+   * The delivery `id` if it still waits. One whose result is written already (its worker
+   * stopped between writing the result and removing it from the waiting ones) is removed now.
+   */
+  private async waiting(id: string): Promise<DeliveryDocument | null> {
+    const delivery = await this.deliveries.findOne({ _id: id });
+    if (delivery === null || (await this.results.findOne({ _id: id })) === null) return delivery;
+
+    await this.deliveries.deleteOne({ _id: id });
     return null;
   }
 
@@ -74,13 +97,14 @@ export class DeliveryQueue {
       if (lease.ids.includes(candidate._id)) continue;
       const claim = await this.claims.take(candidate._id, candidate.claims ?? 0, this.leaseMs);
       if (claim === null) continue;
-      const member = await this.deliveries.findOne({ _id: candidate._id });
+      const member = await this.waiting(candidate._id);
       if (member === null || !waitsForDigest(member, lease.delivery.category, to)) {
         if (member) await this.passOn(claim);
         continue;
       }
       members.push(member);
       lease.ids.push(member._id);
+      lease.documents.push(member);
       lease.claims.push(claim);
     }
     return members;
@@ -94,7 +118,7 @@ export class DeliveryQueue {
 
   /** Messages of `category` sent one by one to the user since `since`. */
   async sentAlone(category: Category, to: Resolved, since: Date): Promise<number> {
-    return this.deliveries.countDocuments({
+    return this.results.countDocuments({
       teamId: to.teamId,
       userId: to.userId,
       category,
@@ -116,41 +140,40 @@ export class DeliveryQueue {
    */
   async markSent(lease: Lease, sent: Resolved & { channel: string; ts: string }, digest: boolean) {
     const now = this.clock.now();
-    await this.eachOf(lease, (claim) => ({
-      $set: { state: 'sent', ...sent, sentAt: now, digest, claims: claim.seq + 1, updatedAt: now },
-      $unset: { reason: '' },
-    }));
+    await this.settleForGood(lease, { state: 'sent', ...sent, sentAt: now, digest });
   }
 
   /** Settles the lease with a final state and its reason. */
   async finish(lease: Lease, state: 'failed' | 'skipped', reason: string, to?: Resolved) {
-    await this.settle(lease, { state, reason, ...to });
+    if (!(await this.holds(lease))) return;
+    await this.settleForGood(lease, { state, reason, ...to });
   }
 
   /** Puts the delivery back to wait until `until`, for `reason`. */
   async defer(lease: Lease, until: Date, reason: DeferReason, to?: Resolved, failed = false) {
+    // Unless a claim ran out and another worker took the delivery over: it is theirs to settle.
+    if (!(await this.holds(lease))) return;
+
+    const updatedAt = this.clock.now();
+    const waits = { state: 'deferred' as const, reason, availableAt: until, ...to, updatedAt };
     const extra = failed ? { $inc: { attempts: 1 } } : {};
-    await this.settle(lease, { state: 'deferred', reason, availableAt: until, ...to }, extra);
+    for (const claim of lease.claims) {
+      const update = { $set: { ...waits, claims: claim.seq + 1 }, ...extra };
+      await this.deliveries.updateOne({ _id: claim.deliveryId }, update);
+    }
   }
 
   /**
-   * Writes the outcome, unless a claim ran out and another worker took the delivery over: the
-   * outcome is then that worker's to write.
+   * Writes each delivery's result, then removes it from the waiting ones. The result is an
+   * insert, so a second writer (a worker that lost its claim) keeps the first result.
    */
-  private async settle(lease: Lease, fields: Partial<DeliveryDocument>, extra = {}) {
-    if (!(await this.holds(lease))) return;
-
+  private async settleForGood(lease: Lease, fields: Partial<DeliveryDocument>) {
     const now = this.clock.now();
-    await this.eachOf(lease, (claim) => ({
-      $set: { ...fields, claims: claim.seq + 1, updatedAt: now },
-      ...extra,
-    }));
-  }
-
-  /** Updates each delivery of the lease by `_id` alone, the one filter every server indexes. */
-  private async eachOf(lease: Lease, update: (claim: Claim) => UpdateFilter<DeliveryDocument>) {
-    for (const claim of lease.claims) {
-      await this.deliveries.updateOne({ _id: claim.deliveryId }, update(claim));
+    for (const [i, claim] of lease.claims.entries()) {
+      const { reason: _reason, ...waited } = lease.documents[i] ?? lease.delivery;
+      const result = { ...waited, ...fields, claims: claim.seq + 1, updatedAt: now };
+      await insertIfAbsent(this.results, result);
+      await this.deliveries.deleteOne({ _id: claim.deliveryId });
     }
   }
 }

@@ -21,7 +21,10 @@ export interface StoredNotification {
  */
 export class Outbox {
   readonly notifications: Collection<NotificationDocument>;
+  /** Deliveries still to be made: queued or deferred. */
   readonly deliveries: Collection<DeliveryDocument>;
+  /** Deliveries settled for good (sent, failed, skipped), moved out of `deliveries`. */
+  readonly results: Collection<DeliveryDocument>;
 
   constructor(
     db: Db,
@@ -29,6 +32,7 @@ export class Outbox {
   ) {
     this.notifications = db.collection('notifications');
     this.deliveries = db.collection('deliveries');
+    this.results = db.collection('delivery_results');
   }
 
   /** Creates the indexes the workers, the status route and the feed query by. */
@@ -36,7 +40,9 @@ export class Outbox {
     await this.deliveries.createIndex({ state: 1, availableAt: 1 });
     await this.deliveries.createIndex({ notificationId: 1, index: 1 });
     await this.deliveries.createIndex({ teamId: 1, userId: 1, category: 1, state: 1 });
-    await this.deliveries.createIndex({ teamId: 1, userId: 1, state: 1, sentAt: -1 });
+    await this.results.createIndex({ notificationId: 1, index: 1 });
+    await this.results.createIndex({ teamId: 1, userId: 1, state: 1, sentAt: -1 });
+    await this.results.createIndex({ teamId: 1, userId: 1, category: 1, state: 1, sentAt: -1 });
   }
 
   /**
@@ -82,10 +88,11 @@ export class Outbox {
     const notification = await this.notifications.findOne({ _id: id });
     if (notification === null) return null;
 
-    const deliveries = await this.deliveries
-      .find({ notificationId: id })
-      .sort({ index: 1 })
-      .toArray();
+    const waiting = await this.deliveries.find({ notificationId: id }).toArray();
+    const settled = await this.results.find({ notificationId: id }).toArray();
+    // Settled a moment ago but not yet removed from the waiting ones: the result is the truth.
+    const byIndex = new Map([...waiting, ...settled].map((d) => [d.index, d]));
+    const deliveries = [...byIndex.values()].sort((a, b) => a.index - b.index);
     return { notification, deliveries };
   }
 }

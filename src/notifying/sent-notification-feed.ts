@@ -8,11 +8,11 @@ import type { DeliveryDocument, NotificationDocument } from './outbox-documents'
 /** The notification feed over the outbox: what was sent to a person, newest first. */
 export class SentNotificationFeed implements NotificationFeed {
   private readonly notifications: Collection<NotificationDocument>;
-  private readonly deliveries: Collection<DeliveryDocument>;
+  private readonly results: Collection<DeliveryDocument>;
 
   constructor(db: Db) {
     this.notifications = db.collection('notifications');
-    this.deliveries = db.collection('deliveries');
+    this.results = db.collection('delivery_results');
   }
 
   /** The last `limit` notifications sent to the person, titled in `locale`. */
@@ -22,7 +22,7 @@ export class SentNotificationFeed implements NotificationFeed {
     locale: Locale,
     limit: number,
   ): Promise<RecentNotification[]> {
-    const sent = await this.deliveries
+    const sent = await this.results
       .find({ teamId, userId, state: 'sent' })
       .sort({ sentAt: -1 })
       .limit(limit)

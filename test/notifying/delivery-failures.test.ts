@@ -10,6 +10,7 @@ import {
   accepted,
   deliverFor,
   deliveries,
+  deliveryResults,
   deliveryWorker,
   installWorkspace,
   notification,
@@ -179,6 +180,19 @@ describe('delivery when Slack fails', () => {
     expect(testApp.standIn.postedMessages()).toHaveLength(1);
   });
 
+  it('never posts a delivery whose result was written before its worker stopped', async () => {
+    const id = await accepted(testApp, notification([person('U0BOB')]));
+    const waiting = await deliveries(testApp).findOne({ notificationId: id });
+    // The worker wrote the result, then stopped before removing the waiting delivery.
+    if (waiting) await deliveryResults(testApp).insertOne({ ...waiting, state: 'sent' });
+
+    await deliverFor(worker, clock, 2);
+
+    expect(posts()).toHaveLength(0);
+    expect(await deliveries(testApp).countDocuments({ notificationId: id })).toBe(0);
+    expect(await statusOf(testApp, id)).toMatchObject([{ state: 'sent' }]);
+  });
+
   it('does not post once its claim ran out and another worker took the delivery over', async () => {
     const id = await accepted(testApp, notification([person('U0KEN')]));
     const stalled = createDeliveryContext(testApp.app.services);
@@ -213,8 +227,9 @@ describe('delivery when Slack fails', () => {
     clock.advance(26 * 60 * 60 * 1000);
     await deliverFor(worker, clock, 6);
 
-    const left = await deliveries(testApp).findOne({ _id: 'half-written/0' });
+    const left = await deliveryResults(testApp).findOne({ _id: 'half-written/0' });
     expect(left).toMatchObject({ state: 'failed', reason: 'not_accepted' });
+    expect(await deliveries(testApp).findOne({ _id: 'half-written/0' })).toBeNull();
     expect(posts()).toHaveLength(0);
   });
 

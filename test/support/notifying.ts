@@ -64,9 +64,14 @@ export async function deliverFor(worker: DeliveryWorker, clock: ManualClock, sec
   await worker.drainOnce();
 }
 
-/** The deliveries collection of the test app's database. */
+/** The deliveries still waiting, in the test app's database. */
 export function deliveries(testApp: TestApp) {
   return testApp.database.db.collection<DeliveryDocument>('deliveries');
+}
+
+/** The deliveries settled for good (sent, failed, skipped), in the test app's database. */
+export function deliveryResults(testApp: TestApp) {
+  return testApp.database.db.collection<DeliveryDocument>('delivery_results');
 }
 
 /** Env for a test app whose in-process workers stay idle: the test drives delivery. */
