@@ -16,8 +16,8 @@ export const SCENARIO = {
   // Slack speaks of "several hundred messages per minute" per workspace: 300 a minute here.
   perWorkspacePerSecond: 5,
   inject429Every: 200,
-  // FerretDB's SQLite backend takes one writer at a time and scans for updates; more slots
-  // than one only queue on its lock there (a real MongoDB would take more).
+  // Most slots wait for their workspace's next sending slot (300 a minute by default, the cap
+  // above): 3 workspaces at 5 a second keep about 15 in flight.
   workerConcurrency: 16,
   timeoutMs: 300_000,
 };

@@ -73,6 +73,19 @@ export class IdempotencyKeys {
     throw new ApiError(409, 'idempotency_key_in_use', 'This Idempotency-Key is in use; retry');
   }
 
+  /**
+   * The answer already given for `key` and this body, if any; throws 422 when the key was used
+   * with another body. Asked before anything else is checked, so a replay gets the first
+   * answer even when the request would not be accepted today (its workspace uninstalled since).
+   */
+  async answered(key: string, body: unknown): Promise<StoredAnswer | null> {
+    checkKey(key);
+    const found = await this.keys.findOne({ _id: key });
+    if (found === null || found.expiresAt <= this.clock.now()) return null;
+
+    return this.existingIfDone(found, hashBody(body))?.replay ?? null;
+  }
+
   /** Remembers the answer given for `key`. */
   async complete(key: string, answer: StoredAnswer): Promise<void> {
     await this.keys.updateOne({ _id: key }, { $set: { state: 'done', answer } });
@@ -102,12 +115,18 @@ export class IdempotencyKeys {
     }
   }
 
-  private async existing(found: KeyDocument, bodyHash: string): Promise<Reservation> {
+  /** The replay of a finished key; null while it is in progress; 422 for another body. */
+  private existingIfDone(found: KeyDocument, bodyHash: string): { replay: StoredAnswer } | null {
     if (found.bodyHash !== bodyHash) {
       const message = 'This Idempotency-Key was used with another body';
       throw new ApiError(422, 'idempotency_key_reused', message);
     }
-    if (found.state === 'done' && found.answer) return { replay: found.answer };
+    return found.state === 'done' && found.answer ? { replay: found.answer } : null;
+  }
+
+  private async existing(found: KeyDocument, bodyHash: string): Promise<Reservation> {
+    const done = this.existingIfDone(found, bodyHash);
+    if (done) return done;
 
     // A request that stalled or died lets a retry finish its notification; the lease (a unique
     // insert) makes sure only one retry at a time does, on every MongoDB-compatible server.

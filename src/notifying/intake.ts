@@ -22,15 +22,17 @@ export interface IntakeAnswer extends StoredAnswer {
 }
 
 /**
- * Accepts a validated notification: refuses links off the platform and workspaces that have not
- * installed the app (nothing stored), honours the `Idempotency-Key`, and answers 202 only once
- * the notification and every delivery are written.
+ * Accepts a validated notification: replays the first answer for a known `Idempotency-Key`,
+ * refuses links off the platform and workspaces that have not installed the app (nothing
+ * stored), and answers 202 only once the notification and every delivery are written.
  */
 export async function acceptNotification(
   deps: IntakeDeps,
   request: NotifyRequest,
   idempotencyKey: string | undefined,
 ): Promise<IntakeAnswer> {
+  const earlier = idempotencyKey && (await deps.idempotencyKeys.answered(idempotencyKey, request));
+  if (earlier) return { ...earlier, replayed: true };
   checkLinks(request, deps.platformUrl);
   await checkWorkspaces(request, deps.installations);
 

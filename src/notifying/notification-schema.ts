@@ -43,14 +43,21 @@ export interface NotifyRequest {
 // Lengths are generous on purpose: the message builder fits any text within Slack's limits.
 const url = { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 3000 };
 const teamId = { type: 'string', pattern: '^T[A-Z0-9]{2,30}$' };
+/** Text a person reads: at least one character that is not white space. */
+const visible = (maxLength: number) => ({
+  type: 'string',
+  minLength: 1,
+  maxLength,
+  pattern: '\\S',
+});
 
 const localizedText = {
   type: 'object',
   additionalProperties: false,
   required: ['title', 'body'],
   properties: {
-    title: { type: 'string', minLength: 1, maxLength: 2000 },
-    body: { type: 'string', minLength: 1, maxLength: 100_000 },
+    title: visible(2000),
+    body: visible(100_000),
     buttons: {
       type: 'array',
       maxItems: MAX_BUTTONS,
@@ -58,7 +65,7 @@ const localizedText = {
         type: 'object',
         additionalProperties: false,
         required: ['text', 'url'],
-        properties: { text: { type: 'string', minLength: 1, maxLength: 300 }, url },
+        properties: { text: visible(300), url },
       },
     },
   },

@@ -129,4 +129,26 @@ describe('Idempotency-Key on POST /internal/notify', () => {
     expect(refused.status).toBe(400);
     expect(fixed.status).toBe(202);
   });
+
+  it('replays the first answer even once the workspace has uninstalled the app', async () => {
+    await installWorkspace(testApp, { teamId: 'T0GONE', users: [{ id: 'U0LAST' }] });
+    const body = notification([{ slackUserId: 'U0LAST', teamId: 'T0GONE' }]);
+    const key = randomUUID();
+    const first = await send(key, body);
+    const firstBody = await first.json();
+    await testApp.app.services.installations.deleteInstallation({
+      teamId: 'T0GONE',
+      enterpriseId: undefined,
+      isEnterpriseInstall: false,
+    });
+
+    const again = await send(key, body);
+    const fresh = await send(randomUUID(), body);
+
+    expect(first.status).toBe(202);
+    expect(again.status).toBe(202);
+    expect(await again.json()).toEqual(firstBody);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(fresh.status).toBe(422);
+  });
 });

@@ -139,6 +139,20 @@ describe('POST /internal/notify', () => {
     );
   });
 
+  it('refuses titles, bodies and button texts that are only white space', async () => {
+    const blank = { title: '   ', body: '\n\t', buttons: [{ text: ' ', url: `${PLATFORM}/x` }] };
+    const body = notification([ADA], { content: { en: blank } });
+
+    const answer = await refusal(await notify(testApp, body));
+
+    expect(answer).toMatchObject({ status: 400, code: 'validation_failed' });
+    expect((answer.errors ?? []).map((e) => `${e.field} ${e.code}`)).toEqual([
+      '/content/en/title pattern',
+      '/content/en/body pattern',
+      '/content/en/buttons/0/text pattern',
+    ]);
+  });
+
   it('refuses a link off the Cocoom platform', async () => {
     const body = notification([ADA], { link: 'https://evil.example/phish' });
 
