@@ -57,7 +57,7 @@ export class WorkspacePacing {
     return null;
   }
 
-  /** Workspaces whose next free slot is more than `horizonMs` away, as far as this process knows. */
+  /** Workspaces whose next free slot is over `horizonMs` away, as far as this process knows. */
   busyTeams(horizonMs: number): string[] {
     if (this.intervalMs === 0) return [];
 

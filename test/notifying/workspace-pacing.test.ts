@@ -51,7 +51,7 @@ describe('messages to one workspace, paced', () => {
     expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(3000);
   }, 30_000);
 
-  it('without a pace, the same burst runs into the workspace limit (what pacing avoids)', async () => {
+  it('without a pace, the same burst runs into the workspace limit', async () => {
     testApp = await appWithPace('0');
     const refused = testApp.standIn.limitMessages({ perWorkspacePerSecond: 2 });
 
