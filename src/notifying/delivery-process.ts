@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { WebClient } from '@slack/web-api';
 
 import { type Locale, pickLocale } from '../i18n';
-import type { DeliveryContext } from './delivery-context';
+import { type DeliveryContext, SLACK_TIMEOUT_MS } from './delivery-context';
 import { NeedsReinstall, handleFailure, type Progress } from './delivery-failures';
 import { digestMessage, notificationMessage } from './delivery-messages';
 import type { Lease } from './delivery-queue';
@@ -64,11 +64,13 @@ async function attempt(ctx: DeliveryContext, lease: Lease, progress: Progress): 
  */
 async function paced(ctx: DeliveryContext, lease: Lease, target: Target, progress: Progress) {
   const { queue, clock } = ctx;
-  const at = await ctx.workspacePacing.reserve(target.teamId);
-  if (at === null) {
-    const later = new Date(clock.now().getTime() + PACING_RETRY_MS);
-    return settled(queue.defer(lease, later, 'rate_limited', progress.to));
-  }
+  // A slot too far ahead (a slow pace) is not waited for while holding the delivery: the claim
+  // must outlast the wait with room to post, or another worker could take over and post too.
+  const now = clock.now().getTime();
+  const claimEnds = Math.min(...lease.claims.map((c) => c.until.getTime()));
+  const maxAhead = Math.max(0, Math.min(MAX_SLOT_WAIT_MS, claimEnds - POST_MARGIN_MS - now));
+  const { at, reserved } = await ctx.workspacePacing.reserve(target.teamId, maxAhead);
+  if (!reserved) return settled(queue.defer(lease, at, 'rate_limited', progress.to));
   const channelWait = await ctx.pacing.reserve(target.teamId, target.channel, at);
   if (channelWait) return settled(queue.defer(lease, channelWait, 'rate_limited', progress.to));
   if (!(await queue.holds(lease))) return null;
@@ -80,8 +82,10 @@ async function paced(ctx: DeliveryContext, lease: Lease, target: Target, progres
   return at;
 }
 
-/** How long a delivery waits when its workspace's next sending slots are all taken. */
-const PACING_RETRY_MS = 1000;
+/** The longest a worker waits for a sending slot; a later one defers the delivery to it. */
+const MAX_SLOT_WAIT_MS = 5000;
+/** What a claim must have left at the slot to post and record the answer (Slack's timeout). */
+const POST_MARGIN_MS = SLACK_TIMEOUT_MS + 1000;
 
 /** How long a delivery whose notification is still being accepted waits before looking again. */
 const ACCEPTANCE_WAIT_MS = 5000;

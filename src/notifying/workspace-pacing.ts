@@ -38,23 +38,24 @@ export class WorkspacePacing {
   }
 
   /**
-   * Takes the next free slot of `teamId` and says when to post: now, or at the slot's start.
-   * Null when the next slots are all taken (by other processes): try again later.
+   * Takes the next free slot of `teamId` that starts within `maxAheadMs`, and says when to post:
+   * now, or at the slot's start. When none does, reserves nothing and says when to ask again.
    */
-  async reserve(teamId: string): Promise<Date | null> {
+  async reserve(teamId: string, maxAheadMs: number): Promise<{ at: Date; reserved: boolean }> {
     const now = this.clock.now().getTime();
-    if (this.intervalMs === 0) return new Date(now);
+    if (this.intervalMs === 0) return { at: new Date(now), reserved: true };
 
     let slot = Math.max(this.firstUsable(now), this.nextSlot.get(teamId) ?? 0);
     for (let step = 0; step < MAX_STEPS; step += 1, slot += 1) {
       const start = Math.round(slot * this.intervalMs);
+      if (start > now + maxAheadMs) break;
       if (await insertIfAbsent(this.slots, { _id: `${teamId}@${start}`, at: new Date(start) })) {
         this.nextSlot.set(teamId, slot + 1);
-        return new Date(Math.max(now, start));
+        return { at: new Date(Math.max(now, start)), reserved: true };
       }
     }
     this.nextSlot.set(teamId, slot);
-    return null;
+    return { at: new Date(Math.max(now, Math.round(slot * this.intervalMs))), reserved: false };
   }
 
   /** Workspaces whose next free slot is over `horizonMs` away, as far as this process knows. */

@@ -58,11 +58,12 @@ describe('claims and pacing slots shared by several processes', () => {
     const pacing = each((db) => new WorkspacePacing(db.db, clock, 300));
 
     const times = await Promise.all(
-      Array.from({ length: 9 }, (_, i) => pacing[i % CONNECTIONS]?.reserve('T0SLOTS')),
+      Array.from({ length: 9 }, (_, i) => pacing[i % CONNECTIONS]?.reserve('T0SLOTS', 60_000)),
     );
 
     // At 300 a minute, a slot is 200 ms: nine messages, nine different slots, none in the past.
-    const at = times.map((t) => t?.getTime() ?? 0);
+    expect(times.every((t) => t?.reserved)).toBe(true);
+    const at = times.map((t) => t?.at.getTime() ?? 0);
     expect(at.every((t) => t >= clock.now().getTime())).toBe(true);
     expect(new Set(at.map((t) => Math.floor(t / 200))).size).toBe(9);
   });

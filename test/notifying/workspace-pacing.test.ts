@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 
 import { eventually } from '../support/eventually';
-import { accepted, installWorkspace, notification, statusOf } from '../support/notifying';
+import { ManualClock } from '../../src/shared/clock';
+import {
+  DRIVEN_DELIVERY,
+  accepted,
+  deliveryWorker,
+  installWorkspace,
+  notification,
+  statusOf,
+} from '../support/notifying';
 import type { StandInWorkspace } from '../support/slack-stand-in';
 import { type TestApp, startTestApp } from '../support/test-app';
 
@@ -60,4 +68,30 @@ describe('messages to one workspace, paced', () => {
     expect(refused.get(PACED.teamId)?.overLimit).toBeGreaterThan(0);
     expect(times).toHaveLength(PEOPLE.length);
   }, 30_000);
+
+  it('defers a message whose slot is far ahead instead of holding it while waiting', async () => {
+    const clock = new ManualClock(new Date('2026-03-02T10:00:00.000Z'));
+    testApp = await startTestApp({
+      env: { ...DRIVEN_DELIVERY, DELIVERY_MESSAGES_PER_MINUTE: '6' },
+      clock,
+    });
+    await installWorkspace(testApp, PACED);
+    const id = await accepted(testApp, notification(recipients.slice(0, 2)));
+
+    // This worker sends the first and knows the workspace is booked: it leaves the second queued.
+    await deliveryWorker(testApp).drainOnce();
+    const queued = (await statusOf(testApp, id))[1];
+    // Another process's worker finds the next slot ten seconds ahead.
+    await deliveryWorker(testApp).drainOnce();
+    const [first, second] = await statusOf(testApp, id);
+    clock.advance(10_000);
+    await deliveryWorker(testApp).drainOnce();
+
+    expect(queued).toMatchObject({ state: 'queued' });
+    expect(first).toMatchObject({ state: 'sent' });
+    // Six a minute: the second message's slot starts ten seconds later.
+    expect(second).toMatchObject({ state: 'deferred', reason: 'rate_limited' });
+    expect(Date.parse(second?.until ?? '')).toBe(Date.parse('2026-03-02T10:00:10.000Z'));
+    expect((await statusOf(testApp, id)).map((s) => s.state)).toEqual(['sent', 'sent']);
+  });
 });
