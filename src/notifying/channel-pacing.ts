@@ -31,6 +31,12 @@ export class ChannelPacing {
     const before = await this.slots.findOne({ _id: `${key}${second - 1}` });
     const free = before ? new Date(before.at.getTime() + CHANNEL_INTERVAL_MS) : at;
     if (free > at) return free;
+    // A message booked for early next second (workers may book out of order) must also be a
+    // full second after this one.
+    const after = await this.slots.findOne({ _id: `${key}${second + 1}` });
+    if (after && after.at.getTime() - at.getTime() < CHANNEL_INTERVAL_MS) {
+      return new Date(after.at.getTime() + CHANNEL_INTERVAL_MS);
+    }
     if (await insertIfAbsent(this.slots, { _id: `${key}${second}`, at })) return null;
 
     const taken = await this.slots.findOne({ _id: `${key}${second}` });

@@ -28,12 +28,13 @@ export class DeliveryCandidates {
   ) {}
 
   /**
-   * The next listed delivery outside `skipTeams`. An empty list is read before answering; an
+   * The next listed delivery outside `skipTeams`. An empty list is read before answering (when
+   * `mayRead`); an
    * old one, or one that only lists skipped workspaces, is read again in the background while
    * it keeps serving. Listed deliveries of skipped workspaces stay listed: those wait a moment.
    */
-  async next(skipTeams: ReadonlySet<string>): Promise<Candidate | undefined> {
-    if (this.listed.length === 0) await this.refresh(skipTeams);
+  async next(skipTeams: ReadonlySet<string>, mayRead = true): Promise<Candidate | undefined> {
+    if (this.listed.length === 0 && mayRead) await this.refresh(skipTeams);
     const found = this.take(skipTeams);
     const age = Date.now() - this.readAt;
     if (age > STALE_MS || (found === undefined && age > REREAD_MS)) {

@@ -15,6 +15,9 @@ export interface Progress {
 /** Thrown when the workspace's installation is known to need a re-install. */
 export class NeedsReinstall extends Error {}
 
+/** Thrown when Slack accepted a message but recording it failed, even after a few tries. */
+export class SentNotRecorded extends Error {}
+
 /** Settles a delivery whose attempt threw: fail it, retry it later, or pause its workspace. */
 export async function handleFailure(
   ctx: DeliveryContext,
@@ -27,6 +30,13 @@ export async function handleFailure(
   }
   if (error instanceof NeedsReinstall) {
     return failed(ctx, lease, progress, 'installation_needs_reinstall');
+  }
+  if (error instanceof SentNotRecorded) {
+    // Never retried here: Slack has the message. Only once the claim runs out may another
+    // worker post it again (the window the README describes).
+    const { deliveryId } = lease.claims[0] ?? { deliveryId: lease.delivery._id };
+    ctx.logger.error({ err: error.cause, deliveryId }, 'message sent but not recorded');
+    return;
   }
   const failure = classifySlackError(error);
   if (failure === null) {

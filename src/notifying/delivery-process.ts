@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 
 import { type Locale, pickLocale } from '../i18n';
 import { type DeliveryContext, SLACK_TIMEOUT_MS } from './delivery-context';
-import { NeedsReinstall, handleFailure, type Progress } from './delivery-failures';
+import { NeedsReinstall, SentNotRecorded, handleFailure, type Progress } from './delivery-failures';
 import { digestMessage, notificationMessage } from './delivery-messages';
 import type { Lease } from './delivery-queue';
 import { digestHold } from './digest';
@@ -164,7 +164,7 @@ async function settled(done: Promise<void>): Promise<null> {
 async function render(ctx: DeliveryContext, lease: Lease, target: Target, locale: Locale) {
   const own = await ctx.notification(lease.delivery.notificationId);
   if (own === null) throw new Error(`notification ${lease.delivery.notificationId} is missing`);
-  const releasedDigest = lease.delivery.reason === 'digest' && target.userId !== undefined;
+  const releasedDigest = lease.delivery.inDigest === true && target.userId !== undefined;
   const members = releasedDigest
     ? await ctx.queue.gatherDigest(lease, { ...target }, MAX_DIGEST_ITEMS - 1)
     : [];
@@ -193,7 +193,7 @@ async function post(
   // Written first, before logging or anything else: between Slack's answer and this write, a
   // crash would make another worker post the message again.
   const sent = { channel: answer.channel ?? target.channel, ts: answer.ts ?? '' };
-  await ctx.queue.markSent(lease, { teamId: target.teamId, ...sent, ...userOf(target) }, digest);
+  await recordSent(ctx, lease, { teamId: target.teamId, ...sent, ...userOf(target) }, digest);
   ctx.logger.info(
     {
       notificationId: lease.delivery.notificationId,
@@ -204,4 +204,28 @@ async function post(
     },
     'notification sent',
   );
+}
+
+/** Tries to record a sent message a few times, a little apart, before giving up. */
+const RECORD_ATTEMPTS = 4;
+const RECORD_RETRY_MS = 250;
+
+/**
+ * Records that Slack accepted the message, trying again on failure: going through the retry
+ * policy instead would post the message a second time.
+ */
+async function recordSent(
+  ctx: DeliveryContext,
+  lease: Lease,
+  sent: Parameters<DeliveryContext['queue']['markSent']>[1],
+  digest: boolean,
+): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await ctx.queue.markSent(lease, sent, digest);
+    } catch (error) {
+      if (attempt >= RECORD_ATTEMPTS) throw new SentNotRecorded('not recorded', { cause: error });
+      await sleep(RECORD_RETRY_MS * attempt);
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import type { Collection, Filter } from 'mongodb';
 
-import { insertIfAbsent } from '../shared/atomic';
+import { insertAllIfAbsent } from '../shared/atomic';
 
 import type { Clock } from '../shared/clock';
 import type { Category } from './categories';
@@ -39,6 +39,8 @@ export class DeliveryQueue {
   readonly deliveries: Collection<DeliveryDocument>;
   private readonly results: Collection<DeliveryDocument>;
   private readonly candidates: DeliveryCandidates;
+  /** Deliveries this process is working on now. */
+  private readonly held = new Set<string>();
 
   constructor(
     outbox: Outbox,
@@ -51,16 +53,21 @@ export class DeliveryQueue {
     this.candidates = new DeliveryCandidates(outbox.deliveries, clock);
   }
 
-  /** Claims a due delivery whose workspace is not in `skipTeams`; null when none is. */
+  /**
+   * Claims a due delivery whose workspace is not in `skipTeams`; null when none is. Reads the
+   * due deliveries at most once per call, and passes over those this process holds already.
+   */
   async claim(skipTeams: ReadonlySet<string>): Promise<Lease | null> {
     for (let tries = 0; tries < 20; tries += 1) {
-      const candidate = await this.candidates.next(skipTeams);
+      const candidate = await this.candidates.next(skipTeams, tries === 0);
       if (candidate === undefined) return null;
+      if (this.held.has(candidate._id)) continue;
 
       const claim = await this.claims.take(candidate._id, candidate.claims ?? 0, this.leaseMs);
       if (claim === null) continue;
       const delivery = await this.waiting(candidate._id);
       if (delivery && isDue(delivery, this.clock.now(), skipTeams)) {
+        this.held.add(delivery._id);
         return { delivery, ids: [delivery._id], documents: [delivery], claims: [claim] };
       }
       if (delivery) await this.passOn(claim);
@@ -91,7 +98,12 @@ export class DeliveryQueue {
    */
   async gatherDigest(lease: Lease, to: Resolved, max: number): Promise<DeliveryDocument[]> {
     const group = digestGroup(lease.delivery.category, to);
-    const waiting = await this.deliveries.find(group).sort({ createdAt: 1 }).limit(max).toArray();
+    // One more than `max`: the lead delivery itself is in the group too.
+    const waiting = await this.deliveries
+      .find(group)
+      .sort({ createdAt: 1 })
+      .limit(max + 1)
+      .toArray();
     const members: DeliveryDocument[] = [];
     for (const candidate of waiting) {
       if (lease.ids.includes(candidate._id)) continue;
@@ -103,11 +115,17 @@ export class DeliveryQueue {
         continue;
       }
       members.push(member);
+      this.held.add(member._id);
       lease.ids.push(member._id);
       lease.documents.push(member);
       lease.claims.push(claim);
     }
     return members;
+  }
+
+  /** Forgets that this process works on the lease's deliveries, once it is done with them. */
+  done(lease: Lease): void {
+    for (const id of lease.ids) this.held.delete(id);
   }
 
   /** When the digest already waiting for this user and category goes out, if one waits. */
@@ -156,25 +174,28 @@ export class DeliveryQueue {
 
     const updatedAt = this.clock.now();
     const waits = { state: 'deferred' as const, reason, availableAt: until, ...to, updatedAt };
+    // A digest put back for another reason still goes out as one message later.
+    const inDigest = reason === 'digest' || lease.delivery.inDigest === true;
     const extra = failed ? { $inc: { attempts: 1 } } : {};
     for (const claim of lease.claims) {
-      const update = { $set: { ...waits, claims: claim.seq + 1 }, ...extra };
+      const update = { $set: { ...waits, claims: claim.seq + 1, inDigest }, ...extra };
       await this.deliveries.updateOne({ _id: claim.deliveryId }, update);
     }
   }
 
   /**
-   * Writes each delivery's result, then removes it from the waiting ones. The result is an
-   * insert, so a second writer (a worker that lost its claim) keeps the first result.
+   * Writes the results of every delivery of the lease at once, then removes them from the
+   * waiting ones. Results are inserts, so a second writer (a worker that lost its claim) keeps
+   * the first result, and writing them again after a failure is safe.
    */
   private async settleForGood(lease: Lease, fields: Partial<DeliveryDocument>) {
-    const now = this.clock.now();
-    for (const [i, claim] of lease.claims.entries()) {
+    const updatedAt = this.clock.now();
+    const results = lease.claims.map((claim, i) => {
       const { reason: _reason, ...waited } = lease.documents[i] ?? lease.delivery;
-      const result = { ...waited, ...fields, claims: claim.seq + 1, updatedAt: now };
-      await insertIfAbsent(this.results, result);
-      await this.deliveries.deleteOne({ _id: claim.deliveryId });
-    }
+      return { ...waited, ...fields, claims: claim.seq + 1, updatedAt };
+    });
+    await insertAllIfAbsent(this.results, results);
+    for (const claim of lease.claims) await this.deliveries.deleteOne({ _id: claim.deliveryId });
   }
 }
 
@@ -184,9 +205,9 @@ function isDue(delivery: DeliveryDocument, now: Date, skipTeams: ReadonlySet<str
 }
 
 function waitsForDigest(delivery: DeliveryDocument, category: Category, to: Resolved): boolean {
-  const { teamId, userId, state, reason } = delivery;
+  const { teamId, userId, state } = delivery;
   const same = teamId === to.teamId && userId === to.userId && delivery.category === category;
-  return same && state === 'deferred' && reason === 'digest';
+  return same && state === 'deferred' && delivery.inDigest === true;
 }
 
 function digestGroup(category: Category, to: Resolved): Filter<DeliveryDocument> {
@@ -195,6 +216,6 @@ function digestGroup(category: Category, to: Resolved): Filter<DeliveryDocument>
     userId: to.userId,
     category,
     state: 'deferred',
-    reason: 'digest',
+    inDigest: true,
   };
 }

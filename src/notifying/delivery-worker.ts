@@ -66,7 +66,11 @@ export class DeliveryWorker {
     const lease = await this.ctx.queue.claim(new Set(waiting));
     if (lease === null) return false;
 
-    await processDelivery(this.ctx, lease);
+    try {
+      await processDelivery(this.ctx, lease);
+    } finally {
+      this.ctx.queue.done(lease);
+    }
     return true;
   }
 

@@ -15,7 +15,7 @@ export async function digestHold(
 ): Promise<Date | null> {
   const { digestThreshold, digestWindowMs } = ctx.settings;
   // A delivery released from a digest goes out now, carrying the digest.
-  if (digestThreshold === 0 || delivery.reason === 'digest') return null;
+  if (digestThreshold === 0 || delivery.inDigest === true) return null;
 
   const pending = await ctx.queue.pendingDigest(delivery.category, to);
   if (pending) return pending;

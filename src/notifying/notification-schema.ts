@@ -43,12 +43,12 @@ export interface NotifyRequest {
 // Lengths are generous on purpose: the message builder fits any text within Slack's limits.
 const url = { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 3000 };
 const teamId = { type: 'string', pattern: '^T[A-Z0-9]{2,30}$' };
-/** Text a person reads: at least one character that is not white space. */
+/** Text a person reads: at least one character that is neither white space nor invisible. */
 const visible = (maxLength: number) => ({
   type: 'string',
   minLength: 1,
   maxLength,
-  pattern: '\\S',
+  pattern: '[^\\s\\u200B-\\u200D\\u2060\\uFEFF]',
 });
 
 const localizedText = {

@@ -45,6 +45,8 @@ export interface DeliveryDocument {
   sentAt?: Date;
   /** Sent inside a digest message with other notifications. */
   digest?: boolean;
+  /** Waits to go out in a digest; kept when the digest is put back (a 429, a retry). */
+  inDigest?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }

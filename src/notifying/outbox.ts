@@ -1,10 +1,9 @@
-import { MongoServerError, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 
+import { onlyDuplicateKeys } from '../shared/atomic';
 import type { Clock } from '../shared/clock';
 import type { NotifyRequest } from './notification-schema';
 import type { DeliveryDocument, NotificationDocument } from './outbox-documents';
-
-const DUPLICATE_KEY = 11000;
 
 /** A notification and its deliveries, as stored. */
 export interface StoredNotification {
@@ -102,13 +101,6 @@ async function ignoringDuplicates(insert: Promise<unknown>): Promise<void> {
   try {
     await insert;
   } catch (error) {
-    if (!onlyDuplicates(error)) throw error;
+    if (!onlyDuplicateKeys(error)) throw error;
   }
-}
-
-function onlyDuplicates(error: unknown): boolean {
-  if (!(error instanceof MongoServerError)) return false;
-  const writeErrors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
-  if (writeErrors === undefined) return error.code === DUPLICATE_KEY;
-  return writeErrors.every((e) => e.code === DUPLICATE_KEY);
 }

@@ -40,7 +40,8 @@ function inside(local: number, start: number, end: number): boolean {
 /**
  * When the user's quiet hours end, if instant `now` falls inside them; null otherwise. The
  * window is read in the user's own time zone and may cross midnight; across a daylight saving
- * change the end is corrected once, so it lands on the wall-clock end time.
+ * change the end is corrected once, so it lands on the wall-clock end time. When that time does
+ * not exist that day (the clocks jump over it), the uncorrected end is used: always after `now`.
  */
 export function quietHoursEnd(now: Date, quiet: QuietHours, timeZone: string): Date | null {
   const start = minutesOf(quiet.start);
@@ -54,5 +55,6 @@ export function quietHoursEnd(now: Date, quiet: QuietHours, timeZone: string): D
   const drift =
     ((localMinutes(guess, timeZone) - end + 1.5 * MINUTES_PER_DAY) % MINUTES_PER_DAY) -
     MINUTES_PER_DAY / 2;
-  return new Date(guess.getTime() - drift * 60_000);
+  const corrected = new Date(guess.getTime() - drift * 60_000);
+  return corrected > now ? corrected : guess;
 }

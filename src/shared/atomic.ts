@@ -26,6 +26,28 @@ export async function insertIfAbsent<T extends Document>(
   }
 }
 
+/** True when every write of a failed insert failed only because its `_id` exists. */
+export function onlyDuplicateKeys(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  if (writeErrors === undefined) return isDuplicateKey(error);
+  // The driver gives one write error alone, or several as a list; a bulk write that failed for
+  // another reason (a connection cut) has an empty list, and must not pass for duplicates.
+  const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+  return list.length > 0 && list.every(isDuplicateKey);
+}
+
+/** Inserts every document whose `_id` is not there yet, in one round trip; keeps the others. */
+export async function insertAllIfAbsent<T extends Document>(
+  collection: Collection<T>,
+  docs: T[],
+): Promise<void> {
+  try {
+    await collection.insertMany(docs as never[], { ordered: false });
+  } catch (error) {
+    if (!onlyDuplicateKeys(error)) throw error;
+  }
+}
+
 /**
  * Reads and deletes the document `_id`, for exactly one caller: concurrent callers all may read
  * it, but only the one whose delete removed it gets it back.

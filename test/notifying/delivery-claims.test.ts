@@ -76,7 +76,13 @@ describe('claims and pacing slots shared by several processes', () => {
     const tooSoon = await pacing[0]?.reserve('T0C', 'C1', new Date('2026-03-02T10:00:06.000Z'));
     const aSecondLater = await pacing[1]?.reserve('T0C', 'C1', new Date(at.getTime() + 1000));
 
+    const early = await pacing[2]?.reserve('T0C', 'C2', new Date('2026-03-02T10:00:06.100Z'));
+    const laterAsked = await pacing[0]?.reserve('T0C', 'C2', new Date('2026-03-02T10:00:05.900Z'));
+
     expect(answers.filter((a) => a === null)).toHaveLength(1);
+    // Booked out of order, 200 ms apart: the second asker must wait a second after the first.
+    expect(early).toBeNull();
+    expect(laterAsked?.toISOString()).toBe('2026-03-02T10:00:07.100Z');
     expect(tooSoon?.getTime()).toBe(at.getTime() + 1000);
     expect(aSecondLater).toBeNull();
   });

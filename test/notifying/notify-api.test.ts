@@ -140,7 +140,11 @@ describe('POST /internal/notify', () => {
   });
 
   it('refuses titles, bodies and button texts that are only white space', async () => {
-    const blank = { title: '   ', body: '\n\t', buttons: [{ text: ' ', url: `${PLATFORM}/x` }] };
+    const blank = {
+      title: ' \u200B ',
+      body: '\n\t',
+      buttons: [{ text: ' ', url: `${PLATFORM}/x` }],
+    };
     const body = notification([ADA], { content: { en: blank } });
 
     const answer = await refusal(await notify(testApp, body));

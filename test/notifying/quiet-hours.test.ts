@@ -39,6 +39,16 @@ describe('quietHoursEnd', () => {
     expect(end?.toISOString()).toBe('2026-03-29T05:00:00.000Z'); // 07:00 summer time
   });
 
+  it('ends after now when the clocks jump over the end time', () => {
+    // Paris springs forward from 02:00 to 03:00 on 2026-03-29: 02:30 does not exist that night.
+    const now = new Date('2026-03-29T00:40:00Z'); // 01:40 in Paris
+
+    const end = quietHoursEnd(now, { start: '22:00', end: '02:30' }, 'Europe/Paris');
+
+    expect(end?.getTime()).toBeGreaterThan(now.getTime());
+    expect(end?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+  });
+
   it('treats an empty window as no quiet hours', () => {
     expect(
       quietHoursEnd(at('2026-03-02T12:00:00Z'), { start: '09:00', end: '09:00' }, 'UTC'),

@@ -1,10 +1,18 @@
 import { type Server, type Socket, connect, createServer } from 'node:net';
 
-/** A TCP proxy on 127.0.0.1 that can slow every packet down, to make a real server slow. */
+/**
+ * A TCP proxy on 127.0.0.1 that can slow every packet down, to make a real server slow, or cut
+ * a connection as a request goes by, as a network failure would.
+ */
 export interface LatencyProxy {
   port: number;
   /** Added to every chunk in each direction; change it at any time. */
   delayMs: number;
+  /**
+   * When set, the first chunk from the client that it matches is not delivered: the connection
+   * is cut instead, and the rule is cleared.
+   */
+  cutOnce?: (chunk: Buffer) => boolean;
   close(): Promise<void>;
 }
 
@@ -19,8 +27,8 @@ export async function startLatencyProxy(target: { host: string; port: number }) 
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', () => undefined);
     }
-    relay(client, upstream, proxy);
-    relay(upstream, client, proxy);
+    relay(client, upstream, proxy, true);
+    relay(upstream, client, proxy, false);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.port = (server.address() as { port: number }).port; // a TCP server's address
@@ -31,9 +39,15 @@ export async function startLatencyProxy(target: { host: string; port: number }) 
   return proxy;
 }
 
-function relay(from: Socket, to: Socket, proxy: LatencyProxy): void {
+function relay(from: Socket, to: Socket, proxy: LatencyProxy, fromClient: boolean): void {
   let queue = Promise.resolve();
-  from.on('data', (chunk) => {
+  from.on('data', (chunk: Buffer) => {
+    if (fromClient && proxy.cutOnce?.(chunk)) {
+      proxy.cutOnce = undefined;
+      from.destroy();
+      to.destroy();
+      return;
+    }
     const delay = proxy.delayMs;
     queue = queue
       .then(() => new Promise((resolve) => setTimeout(resolve, delay)))
