@@ -7,10 +7,11 @@ import { startTestApp } from '../test/support/test-app';
 import { SCENARIO, benchDelivery } from './delivery';
 import { benchIngest } from './ingest';
 
+// Default delivery settings (a pace of 300 a minute, digests past 5 per category and window),
+// with workers started by the delivery run itself.
 const quiet = {
   DELIVERY_CONCURRENCY: '0',
   DELIVERY_MESSAGES_PER_MINUTE: '300',
-  DIGEST_THRESHOLD: '0',
   LOG_LEVEL: 'warn',
 };
 const fixed = (n: number, digits = 1) => n.toFixed(digits);

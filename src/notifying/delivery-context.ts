@@ -17,6 +17,7 @@ import { IdempotencyKeys } from './idempotency';
 import { Outbox } from './outbox';
 import type { NotificationDocument } from './outbox-documents';
 import type { RecipientDeps } from './recipients';
+import { DigestWindows } from './digest-windows';
 import { WorkspacePacing } from './workspace-pacing';
 import { WorkspacePauses } from './workspace-pauses';
 import { WorkspaceTokens } from './workspace-tokens';
@@ -32,6 +33,8 @@ export interface DeliveryContext {
   pauses: WorkspacePauses;
   pacing: ChannelPacing;
   workspacePacing: WorkspacePacing;
+  /** What each person got in the current digest window. */
+  digests: DigestWindows;
   tokens: WorkspaceTokens;
   emailLookups: EmailLookups;
   recipients: Omit<RecipientDeps, 'clientFor'>;
@@ -64,6 +67,7 @@ export function createDeliveryContext(services: Services): DeliveryContext {
     pauses: new WorkspacePauses(db, clock),
     pacing: new ChannelPacing(db),
     workspacePacing: new WorkspacePacing(db, clock, config.delivery.messagesPerMinute),
+    digests: new DigestWindows(db, clock, config.delivery.digestWindowMs),
     tokens: new WorkspaceTokens(services.installations, services.authorize, clock),
     emailLookups,
     recipients: {

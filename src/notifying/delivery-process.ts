@@ -204,6 +204,18 @@ async function post(
     },
     'notification sent',
   );
+  if (!digest && target.userId) await countAlone(ctx, lease, { ...target });
+}
+
+/** Counts a message sent alone towards the person's digest threshold. */
+async function countAlone(ctx: DeliveryContext, lease: Lease, to: Target): Promise<void> {
+  if (ctx.settings.digestThreshold === 0) return;
+  try {
+    await ctx.digests.recordAlone(lease.delivery.category, to);
+  } catch (error) {
+    // The message went out and is recorded; a missed count only delays a digest.
+    ctx.logger.warn({ err: error, deliveryId: lease.delivery._id }, 'message not counted');
+  }
 }
 
 /** Tries to record a sent message a few times, a little apart, before giving up. */

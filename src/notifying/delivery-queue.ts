@@ -128,24 +128,6 @@ export class DeliveryQueue {
     for (const id of lease.ids) this.held.delete(id);
   }
 
-  /** When the digest already waiting for this user and category goes out, if one waits. */
-  async pendingDigest(category: Category, to: Resolved): Promise<Date | null> {
-    const waiting = await this.deliveries.findOne(digestGroup(category, to));
-    return waiting?.availableAt ?? null;
-  }
-
-  /** Messages of `category` sent one by one to the user since `since`. */
-  async sentAlone(category: Category, to: Resolved, since: Date): Promise<number> {
-    return this.results.countDocuments({
-      teamId: to.teamId,
-      userId: to.userId,
-      category,
-      state: 'sent',
-      digest: { $ne: true },
-      sentAt: { $gt: since },
-    });
-  }
-
   /** Whether every claim of `lease` is still this worker's; checked before posting. */
   async holds(lease: Lease): Promise<boolean> {
     for (const claim of lease.claims) if (!(await this.claims.holds(claim))) return false;

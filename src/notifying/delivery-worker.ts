@@ -97,7 +97,10 @@ export class DeliveryWorker {
     });
   }
 
-  /** Now and then, forgets expired idempotency keys, email lookups, claims and pacing slots. */
+  /**
+   * Now and then, forgets expired idempotency keys, email lookups, claims, pacing slots and
+   * digest counts.
+   */
   private async maintain(): Promise<void> {
     const now = Date.now();
     if (now - this.lastMaintenance < MAINTENANCE_EVERY_MS) return;
@@ -109,6 +112,7 @@ export class DeliveryWorker {
       await this.ctx.pacing.purgeBefore(new Date(now - 60_000));
       await this.ctx.workspacePacing.purgeBefore(new Date(now - 60_000));
       await this.ctx.queue.claims.purgeBefore(new Date(now - KEEP_PAST_MS));
+      await this.ctx.digests.purgeBefore(new Date(now - 2 * this.ctx.settings.digestWindowMs));
     } catch (error) {
       this.ctx.logger.warn({ err: error }, 'delivery maintenance failed; it will run again');
     }

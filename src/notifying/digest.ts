@@ -13,13 +13,16 @@ export async function digestHold(
   delivery: DeliveryDocument,
   to: Resolved,
 ): Promise<Date | null> {
-  const { digestThreshold, digestWindowMs } = ctx.settings;
+  const { digestThreshold } = ctx.settings;
   // A delivery released from a digest goes out now, carrying the digest.
   if (digestThreshold === 0 || delivery.inDigest === true) return null;
 
-  const pending = await ctx.queue.pendingDigest(delivery.category, to);
-  if (pending) return pending;
-  const now = ctx.clock.now().getTime();
-  const alone = await ctx.queue.sentAlone(delivery.category, to, new Date(now - digestWindowMs));
-  return alone >= digestThreshold ? new Date(now + digestWindowMs) : null;
+  const { digests } = ctx;
+  const waiting = await digests.digestWaiting(delivery.category, to);
+  if (waiting) return waiting;
+  const alone = await digests.sentAlone(delivery.category, to, digestThreshold);
+  if (alone < digestThreshold) return null;
+
+  await digests.holdDigest(delivery.category, to);
+  return digests.windowEnd();
 }

@@ -41,7 +41,6 @@ export class Outbox {
     await this.deliveries.createIndex({ teamId: 1, userId: 1, category: 1, state: 1 });
     await this.results.createIndex({ notificationId: 1, index: 1 });
     await this.results.createIndex({ teamId: 1, userId: 1, state: 1, sentAt: -1 });
-    await this.results.createIndex({ teamId: 1, userId: 1, category: 1, state: 1, sentAt: -1 });
   }
 
   /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { ChannelPacing } from '../../src/notifying/channel-pacing';
 import { DeliveryClaims } from '../../src/notifying/delivery-claims';
+import { DigestWindows } from '../../src/notifying/digest-windows';
 import { WorkspacePacing } from '../../src/notifying/workspace-pacing';
 import { WorkspacePauses } from '../../src/notifying/workspace-pauses';
 import { ManualClock } from '../../src/shared/clock';
@@ -101,5 +102,23 @@ describe('claims and pacing slots shared by several processes', () => {
     const until = (await pauses[0]?.pausedUntil('T0BUSY'))?.getTime() ?? 0;
     expect(until).toBeGreaterThanOrEqual(base + 1000);
     expect(until).toBeLessThanOrEqual(base + 1011);
+  });
+
+  it('counts messages sent alone per window, however many workers record them', async () => {
+    const counts = each((db) => new DigestWindows(db.db, clock, 600_000));
+    const to = { teamId: 'T0DIG', userId: 'U0DIG' };
+
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) => counts[i % CONNECTIONS]?.recordAlone('quiz', to)),
+    );
+    const inWindow = await counts[0]?.sentAlone('quiz', to, 10);
+    const otherCategory = await counts[1]?.sentAlone('comment', to, 10);
+    const end = counts[2]?.windowEnd();
+    clock.advance((end?.getTime() ?? 0) - clock.now().getTime());
+    const nextWindow = await counts[0]?.sentAlone('quiz', to, 10);
+
+    expect(inWindow).toBe(6);
+    expect(otherCategory).toBe(0);
+    expect(nextWindow).toBe(0);
   });
 });
