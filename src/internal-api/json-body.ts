@@ -7,7 +7,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * Reads a JSON body: other content types are refused with 415, bodies over
- * {@link MAX_BODY_BYTES} with 413 and malformed JSON with 400, each before anything is stored.
+ * {@link MAX_BODY_BYTES} with 413, and malformed JSON or JSON that is not an object or array
+ * (`null`, a string) with 400, each before anything is stored.
  */
 export function jsonBody(): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
@@ -28,7 +29,7 @@ export const bodyErrors: ErrorRequestHandler = (
     return next(new ApiError(413, 'payload_too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`));
   }
   if (error.type === 'entity.parse.failed') {
-    return next(new ApiError(400, 'invalid_json', 'The body is not valid JSON'));
+    return next(new ApiError(400, 'invalid_json', 'The body must be a well-formed JSON object'));
   }
   if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
     return next(new ApiError(415, 'unsupported_media_type', 'Send the body as UTF-8 JSON'));

@@ -108,6 +108,15 @@ describe('POST /internal/notify', () => {
     });
   });
 
+  it.each(['null', '"hello"', '42'])(
+    'refuses a JSON body that is not an object: %s',
+    async (raw) => {
+      const answer = await refusal(await notify(testApp, raw));
+
+      expect(answer).toMatchObject({ status: 400, code: 'invalid_json' });
+    },
+  );
+
   it('names every offending field with a code', async () => {
     const body = {
       category: 'gossip',
