@@ -4,7 +4,10 @@ import type { Clock } from '../shared/clock';
 import type { DeliveryDocument } from './outbox-documents';
 
 /** What a worker knows of a due delivery before claiming it. */
-export type Candidate = Pick<DeliveryDocument, '_id' | 'teamId' | 'claims'>;
+export type Candidate = Pick<
+  DeliveryDocument,
+  '_id' | 'teamId' | 'claims' | 'userId' | 'category' | 'availableAt' | 'inDigest'
+>;
 
 const PER_READ = 300;
 /** Past this age a list may hide deliveries that became due since, or other workspaces' ones. */
@@ -13,7 +16,7 @@ const STALE_MS = 5000;
 const REREAD_MS = 1000;
 
 /**
- * Due deliveries read ahead, shared by the worker slots of one process. One read
+ * Due deliveries read ahead, earliest due first, shared by the worker slots of one process. One read
  * serves many claims, which then go by `_id` only; a listed delivery another worker took
  * meanwhile simply fails to be claimed.
  */
@@ -58,7 +61,7 @@ export class DeliveryCandidates {
   }
 
   /**
-   * Reads due deliveries outside `skipTeams`, keeping the listed ones of skipped
+   * Reads the earliest due deliveries outside `skipTeams`, keeping the listed ones of skipped
    * workspaces: those are due as soon as their workspace may be called again.
    */
   private async read(skipTeams: ReadonlySet<string>): Promise<void> {
@@ -69,11 +72,20 @@ export class DeliveryCandidates {
         availableAt: { $lte: this.clock.now() },
         ...(skipTeams.size > 0 ? { teamId: { $nin: [...skipTeams] } } : {}),
       })
-      // No sort: MongoDB answers in the order of the `state, availableAt` index (earliest due
-      // first within each state); servers that only index `_id` would read and sort every
-      // waiting delivery on each read, and answer in the order deliveries were written.
+      // Earliest due first, so that deliveries put back again and again (a notification still
+      // being accepted) never crowd out the rest. Settled deliveries have moved out, so servers
+      // that sort in memory only sort the waiting ones.
+      .sort({ availableAt: 1 })
       .limit(PER_READ)
-      .project<Candidate>({ _id: 1, teamId: 1, claims: 1 })
+      .project<Candidate>({
+        _id: 1,
+        teamId: 1,
+        claims: 1,
+        userId: 1,
+        category: 1,
+        availableAt: 1,
+        inDigest: 1,
+      })
       .toArray();
     const kept = this.listed.filter((c) => c.teamId !== undefined && skipTeams.has(c.teamId));
     this.listed = [...due, ...kept];

@@ -55,6 +55,16 @@ export class DeliveryClaims {
     return null;
   }
 
+  /** Whether someone holds a claim on `id` now, looking from claim `from` on. */
+  async isHeld(id: string, from = 0): Promise<boolean> {
+    for (let seq = from; seq < from + MAX_STEPS; seq += 1) {
+      const taken = await this.claims.findOne({ _id: `${id}#${seq}` });
+      if (taken === null) return false;
+      if (taken.until > this.clock.now()) return true;
+    }
+    return false;
+  }
+
   /**
    * Whether `claim` is still this worker's: it has not run out and nobody took the next one.
    * Checked before anything that must not happen twice.

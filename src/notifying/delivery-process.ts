@@ -87,8 +87,11 @@ const MAX_SLOT_WAIT_MS = 5000;
 /** What a claim must have left at the slot to post and record the answer (Slack's timeout). */
 const POST_MARGIN_MS = SLACK_TIMEOUT_MS + 1000;
 
-/** How long a delivery whose notification is still being accepted waits before looking again. */
-const ACCEPTANCE_WAIT_MS = 5000;
+/**
+ * How long a delivery whose notification is still being accepted waits before looking again: a
+ * tenth of its age, from 5 s to 10 minutes, so a request that died does not keep workers busy.
+ */
+const acceptanceWait = (ageMs: number) => Math.min(10 * 60_000, Math.max(5000, ageMs / 10));
 /** Past this, the request that wrote it is long gone and no retry can finish it any more. */
 const ACCEPTANCE_ABANDONED_MS = 25 * 60 * 60 * 1000;
 
@@ -105,7 +108,8 @@ async function isAccepted(ctx: DeliveryContext, lease: Lease): Promise<boolean> 
     await ctx.queue.finish(lease, 'failed', 'not_accepted');
     return false;
   }
-  await ctx.queue.defer(lease, new Date(now + ACCEPTANCE_WAIT_MS), 'retrying');
+  const age = now - lease.delivery.createdAt.getTime();
+  await ctx.queue.defer(lease, new Date(now + acceptanceWait(age)), 'retrying');
   return false;
 }
 
@@ -211,20 +215,20 @@ async function post(
 async function countAlone(ctx: DeliveryContext, lease: Lease, to: Target): Promise<void> {
   if (ctx.settings.digestThreshold === 0) return;
   try {
-    await ctx.digests.recordAlone(lease.delivery.category, to);
+    await ctx.digests.recordAlone(lease.delivery.category, to, ctx.settings.digestThreshold);
   } catch (error) {
     // The message went out and is recorded; a missed count only delays a digest.
     ctx.logger.warn({ err: error, deliveryId: lease.delivery._id }, 'message not counted');
   }
 }
 
-/** Tries to record a sent message a few times, a little apart, before giving up. */
-const RECORD_ATTEMPTS = 4;
+/** Waits between tries to record a sent message: growing, at most 2 s. */
 const RECORD_RETRY_MS = 250;
+const RECORD_RETRY_MAX_MS = 2000;
 
 /**
- * Records that Slack accepted the message, trying again on failure: going through the retry
- * policy instead would post the message a second time.
+ * Records that Slack accepted the message, trying again on failure for as long as the claim
+ * lasts: going through the retry policy instead would post the message a second time.
  */
 async function recordSent(
   ctx: DeliveryContext,
@@ -232,12 +236,16 @@ async function recordSent(
   sent: Parameters<DeliveryContext['queue']['markSent']>[1],
   digest: boolean,
 ): Promise<void> {
+  const claimEnds = Math.min(...lease.claims.map((c) => c.until.getTime()));
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await ctx.queue.markSent(lease, sent, digest);
     } catch (error) {
-      if (attempt >= RECORD_ATTEMPTS) throw new SentNotRecorded('not recorded', { cause: error });
-      await sleep(RECORD_RETRY_MS * attempt);
+      const wait = Math.min(RECORD_RETRY_MS * attempt, RECORD_RETRY_MAX_MS);
+      if (ctx.clock.now().getTime() + wait >= claimEnds) {
+        throw new SentNotRecorded('not recorded', { cause: error });
+      }
+      await sleep(wait);
     }
   }
 }

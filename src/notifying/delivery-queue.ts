@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { Collection, Filter } from 'mongodb';
 
 import { insertAllIfAbsent } from '../shared/atomic';
@@ -5,7 +7,7 @@ import { insertAllIfAbsent } from '../shared/atomic';
 import type { Clock } from '../shared/clock';
 import type { Category } from './categories';
 import type { Claim, DeliveryClaims } from './delivery-claims';
-import { DeliveryCandidates } from './delivery-candidates';
+import { type Candidate, DeliveryCandidates } from './delivery-candidates';
 import type { Outbox } from './outbox';
 import type { DeferReason, DeliveryDocument, DeliveryState } from './outbox-documents';
 
@@ -27,6 +29,8 @@ export interface Resolved {
 }
 
 const WAITING: DeliveryState[] = ['queued', 'deferred'];
+/** How long a digest's lead waits before asking again for members another worker held. */
+const GATHER_AGAIN_MS = 300;
 
 /**
  * The deliveries as work: a worker picks a due one, claims it (a unique insert, so two never
@@ -62,11 +66,14 @@ export class DeliveryQueue {
       const candidate = await this.candidates.next(skipTeams, tries === 0);
       if (candidate === undefined) return null;
       if (this.held.has(candidate._id)) continue;
+      // Another worker is sending the digest this delivery belongs to: it gathers this one too.
+      if (candidate.inDigest && (await this.claims.isHeld(digestKey(candidate)))) continue;
 
       const claim = await this.claims.take(candidate._id, candidate.claims ?? 0, this.leaseMs);
       if (claim === null) continue;
       const delivery = await this.waiting(candidate._id);
-      if (delivery && isDue(delivery, this.clock.now(), skipTeams)) {
+      const due = delivery && isDue(delivery, this.clock.now(), skipTeams);
+      if (delivery && due && (await this.leadsDigest(delivery))) {
         this.held.add(delivery._id);
         return { delivery, ids: [delivery._id], documents: [delivery], claims: [claim] };
       }
@@ -87,6 +94,17 @@ export class DeliveryQueue {
     return null;
   }
 
+  /**
+   * Whether this worker may send the digest `delivery` belongs to: one worker at a time per
+   * person, category and release time, so that one worker gathers it all into one message
+   * rather than several workers sending its parts alone. Not a digest: always.
+   */
+  private async leadsDigest(delivery: DeliveryDocument): Promise<boolean> {
+    if (delivery.inDigest !== true) return true;
+
+    return (await this.claims.take(digestKey(delivery), 0, this.leaseMs)) !== null;
+  }
+
   /** Lets the next worker start after `claim`, which this worker does not use. */
   private async passOn(claim: Claim): Promise<void> {
     await this.deliveries.updateOne({ _id: claim.deliveryId }, { $max: { claims: claim.seq + 1 } });
@@ -94,20 +112,33 @@ export class DeliveryQueue {
 
   /**
    * Adds to `lease` up to `max` deliveries of the same category that wait for a digest to the
-   * same user and that no other worker holds.
+   * same user. Members another worker holds at that moment (it just claimed one, and is about
+   * to let it go since this worker leads the digest) are asked for once more a moment later.
    */
   async gatherDigest(lease: Lease, to: Resolved, max: number): Promise<DeliveryDocument[]> {
-    const group = digestGroup(lease.delivery.category, to);
+    const members: DeliveryDocument[] = [];
+    for (let round = 0; round < 2 && members.length < max; round += 1) {
+      if (round > 0) await sleep(GATHER_AGAIN_MS);
+      const busy = await this.gatherOnce(lease, to, max, members);
+      if (!busy) break;
+    }
+    return members;
+  }
+
+  /** One pass of `gatherDigest`; true when some member was held by another worker. */
+  private async gatherOnce(lease: Lease, to: Resolved, max: number, members: DeliveryDocument[]) {
     // One more than `max`: the lead delivery itself is in the group too.
     const waiting = await this.deliveries
-      .find(group)
+      .find(digestGroup(lease.delivery.category, to))
       .sort({ createdAt: 1 })
       .limit(max + 1)
       .toArray();
-    const members: DeliveryDocument[] = [];
+    let busy = false;
     for (const candidate of waiting) {
+      if (members.length >= max) break;
       if (lease.ids.includes(candidate._id)) continue;
       const claim = await this.claims.take(candidate._id, candidate.claims ?? 0, this.leaseMs);
+      busy ||= claim === null;
       if (claim === null) continue;
       const member = await this.waiting(candidate._id);
       if (member === null || !waitsForDigest(member, lease.delivery.category, to)) {
@@ -120,7 +151,7 @@ export class DeliveryQueue {
       lease.documents.push(member);
       lease.claims.push(claim);
     }
-    return members;
+    return busy;
   }
 
   /** Forgets that this process works on the lease's deliveries, once it is done with them. */
@@ -184,6 +215,12 @@ export class DeliveryQueue {
 function isDue(delivery: DeliveryDocument, now: Date, skipTeams: ReadonlySet<string>): boolean {
   if (!WAITING.includes(delivery.state) || delivery.availableAt > now) return false;
   return delivery.teamId === undefined || !skipTeams.has(delivery.teamId);
+}
+
+/** What names one digest: the person, the category and when it is released. */
+function digestKey(delivery: Candidate): string {
+  const { teamId, userId, category, availableAt } = delivery;
+  return `digest:${teamId}:${userId}:${category}:${availableAt.getTime()}`;
 }
 
 function waitsForDigest(delivery: DeliveryDocument, category: Category, to: Resolved): boolean {

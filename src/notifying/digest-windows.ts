@@ -14,9 +14,6 @@ interface MarkDocument {
   at: Date;
 }
 
-/** The most marks one window may hold for one person and category. */
-const MAX_MARKS = 1000;
-
 /**
  * What each person got of a category in the current digest window (fixed stretches of
  * `windowMs`, aligned on the epoch): how many messages one by one, and whether a digest waits.
@@ -35,39 +32,37 @@ export class DigestWindows {
   }
 
   /** The messages sent alone to the person in this window, counted up to `max`. */
-  async sentAlone(category: Category, to: Resolved, max: number): Promise<number> {
-    const key = this.keyOf(category, to);
+  async sentAlone(category: Category, to: Resolved, max: number, at: Date): Promise<number> {
+    const key = this.keyOf(category, to, at);
     for (let n = 0; n < max; n += 1) {
       if ((await this.marks.findOne({ _id: `${key}#${n}` })) === null) return n;
     }
     return max;
   }
 
-  /** Records one more message sent alone to the person. */
-  async recordAlone(category: Category, to: Resolved): Promise<void> {
-    const key = this.keyOf(category, to);
+  /** Records one more message sent alone to the person (only the first `max` are kept). */
+  async recordAlone(category: Category, to: Resolved, max: number): Promise<void> {
     const at = this.clock.now();
-    for (let n = 0; n < MAX_MARKS; n += 1) {
+    const key = this.keyOf(category, to, at);
+    for (let n = 0; n < max; n += 1) {
       if (await insertIfAbsent(this.marks, { _id: `${key}#${n}`, at })) return;
     }
   }
 
   /** When the digest waiting for the person goes out (the window's end), if one waits. */
-  async digestWaiting(category: Category, to: Resolved): Promise<Date | null> {
-    const waiting = await this.marks.findOne({ _id: `${this.keyOf(category, to)}:digest` });
-    return waiting === null ? null : this.windowEnd();
+  async digestWaiting(category: Category, to: Resolved, at: Date): Promise<Date | null> {
+    const waiting = await this.marks.findOne({ _id: `${this.keyOf(category, to, at)}:digest` });
+    return waiting === null ? null : this.windowEnd(at);
   }
 
   /** Notes that a digest for the person waits for the end of this window. */
-  async holdDigest(category: Category, to: Resolved): Promise<void> {
-    const mark = { _id: `${this.keyOf(category, to)}:digest`, at: this.clock.now() };
-    await insertIfAbsent(this.marks, mark);
+  async holdDigest(category: Category, to: Resolved, at: Date): Promise<void> {
+    await insertIfAbsent(this.marks, { _id: `${this.keyOf(category, to, at)}:digest`, at });
   }
 
-  /** When the current window ends. */
-  windowEnd(): Date {
-    const now = this.clock.now().getTime();
-    return new Date((Math.floor(now / this.windowMs) + 1) * this.windowMs);
+  /** When the window holding instant `at` ends. */
+  windowEnd(at: Date): Date {
+    return new Date((Math.floor(at.getTime() / this.windowMs) + 1) * this.windowMs);
   }
 
   /** Forgets marks of windows long past. */
@@ -75,8 +70,8 @@ export class DigestWindows {
     await this.marks.deleteMany({ at: { $lt: before } });
   }
 
-  private keyOf(category: Category, to: Resolved): string {
-    const window = Math.floor(this.clock.now().getTime() / this.windowMs);
+  private keyOf(category: Category, to: Resolved, at: Date): string {
+    const window = Math.floor(at.getTime() / this.windowMs);
     return `${to.teamId}:${to.userId ?? ''}:${category}:${window}`;
   }
 }

@@ -17,12 +17,14 @@ export async function digestHold(
   // A delivery released from a digest goes out now, carrying the digest.
   if (digestThreshold === 0 || delivery.inDigest === true) return null;
 
+  // One reading of the clock: every step must speak of the same window.
   const { digests } = ctx;
-  const waiting = await digests.digestWaiting(delivery.category, to);
+  const now = ctx.clock.now();
+  const waiting = await digests.digestWaiting(delivery.category, to, now);
   if (waiting) return waiting;
-  const alone = await digests.sentAlone(delivery.category, to, digestThreshold);
+  const alone = await digests.sentAlone(delivery.category, to, digestThreshold, now);
   if (alone < digestThreshold) return null;
 
-  await digests.holdDigest(delivery.category, to);
-  return digests.windowEnd();
+  await digests.holdDigest(delivery.category, to, now);
+  return digests.windowEnd(now);
 }

@@ -109,13 +109,13 @@ describe('claims and pacing slots shared by several processes', () => {
     const to = { teamId: 'T0DIG', userId: 'U0DIG' };
 
     await Promise.all(
-      Array.from({ length: 6 }, (_, i) => counts[i % CONNECTIONS]?.recordAlone('quiz', to)),
+      Array.from({ length: 6 }, (_, i) => counts[i % CONNECTIONS]?.recordAlone('quiz', to, 10)),
     );
-    const inWindow = await counts[0]?.sentAlone('quiz', to, 10);
-    const otherCategory = await counts[1]?.sentAlone('comment', to, 10);
-    const end = counts[2]?.windowEnd();
+    const inWindow = await counts[0]?.sentAlone('quiz', to, 10, clock.now());
+    const otherCategory = await counts[1]?.sentAlone('comment', to, 10, clock.now());
+    const end = counts[2]?.windowEnd(clock.now());
     clock.advance((end?.getTime() ?? 0) - clock.now().getTime());
-    const nextWindow = await counts[0]?.sentAlone('quiz', to, 10);
+    const nextWindow = await counts[0]?.sentAlone('quiz', to, 10, clock.now());
 
     expect(inWindow).toBe(6);
     expect(otherCategory).toBe(0);
