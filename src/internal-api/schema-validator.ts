@@ -14,13 +14,22 @@ export function compileValidator<T>(schema: Record<string, unknown>): (value: un
   const validate = ajv.compile<T>(schema);
   return (value) => {
     if (validate(value)) return value;
-    const errors = (validate.errors ?? []).map(toProblem);
+    const errors = (validate.errors ?? []).filter(isNotBranchDetail).map(toProblem);
     throw new ApiError(400, 'validation_failed', 'The request does not match the schema', errors);
   };
 }
 
+/**
+ * Leaves out why each branch of a `oneOf` failed (every branch of "exactly one of" fails in its
+ * own way); the `oneOf` error itself names the field.
+ */
+function isNotBranchDetail(error: ErrorObject): boolean {
+  return !/\/oneOf\/\d+\//.test(error.schemaPath);
+}
+
 function toProblem(error: ErrorObject): FieldProblem {
-  const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
+  const names = error.keyword === 'required' || error.keyword === 'dependencies';
+  const missing = names ? `/${String(error.params.missingProperty)}` : '';
   const extra =
     error.keyword === 'additionalProperties' ? `/${String(error.params.additionalProperty)}` : '';
   return {

@@ -71,20 +71,8 @@ const localizedText = {
   },
 };
 
-/** A branch that only says which properties must be present (the parent checks their values). */
+/** The ways to name a recipient; a request names each recipient in exactly one of them. */
 const IDENTITIES = ['email', 'slackUserId', 'cocoomUserId', 'channelId'];
-
-/** A recipient named by `names[0]` (with the rest required too) and by no other identity. */
-function requires(...names: string[]) {
-  const others = IDENTITIES.filter((identity) => identity !== names[0]);
-  return {
-    required: names,
-    properties: Object.fromEntries(names.map((name) => [name, true])),
-    not: {
-      anyOf: others.map((other) => ({ required: [other], properties: { [other]: true } })),
-    },
-  };
-}
 
 const recipient = {
   type: 'object',
@@ -97,12 +85,11 @@ const recipient = {
     teamId,
   },
   // Exactly one way to name the recipient; a Slack user or channel id needs its workspace.
-  oneOf: [
-    requires('email'),
-    requires('slackUserId', 'teamId'),
-    requires('cocoomUserId'),
-    requires('channelId', 'teamId'),
-  ],
+  oneOf: IDENTITIES.map((identity) => ({
+    required: [identity],
+    properties: { [identity]: true }, // the values are checked above
+  })),
+  dependencies: { slackUserId: ['teamId'], channelId: ['teamId'] },
 };
 
 /**

@@ -142,10 +142,13 @@ describe('POST /internal/notify', () => {
         '/content/fr/title minLength',
         '/link pattern',
         '/recipients/0/email format',
-        '/recipients/1 oneOf',
+        '/recipients/1/teamId dependencies',
         '/recipients/2 oneOf',
       ]),
     );
+    // One clear problem per recipient, not the reasons each way of naming one did not fit.
+    expect(problems.filter((p) => p.startsWith('/recipients/1'))).toHaveLength(1);
+    expect(problems.filter((p) => p.startsWith('/recipients/2'))).toHaveLength(1);
   });
 
   it('refuses titles, bodies and button texts that are only white space', async () => {
