@@ -16,8 +16,8 @@ const STALE_MS = 5000;
 const REREAD_MS = 1000;
 
 /**
- * Due deliveries read ahead, earliest due first, shared by the worker slots of one process. One read
- * serves many claims, which then go by `_id` only; a listed delivery another worker took
+ * Due deliveries read ahead, earliest due first, shared by the worker slots of one process. One
+ * read serves many claims, which then go by `_id` only; a listed delivery another worker took
  * meanwhile simply fails to be claimed.
  */
 export class DeliveryCandidates {

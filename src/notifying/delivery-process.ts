@@ -67,7 +67,7 @@ async function paced(ctx: DeliveryContext, lease: Lease, target: Target, progres
   // A slot too far ahead (a slow pace) is not waited for while holding the delivery: the claim
   // must outlast the wait with room to post, or another worker could take over and post too.
   const now = clock.now().getTime();
-  const claimEnds = Math.min(...lease.claims.map((c) => c.until.getTime()));
+  const claimEnds = claimsEnd(lease);
   const maxAhead = Math.max(0, Math.min(MAX_SLOT_WAIT_MS, claimEnds - POST_MARGIN_MS - now));
   const { at, reserved } = await ctx.workspacePacing.reserve(target.teamId, maxAhead);
   if (!reserved) return settled(queue.defer(lease, at, 'rate_limited', progress.to));
@@ -80,6 +80,11 @@ async function paced(ctx: DeliveryContext, lease: Lease, target: Target, progres
   // Slack may have paused the workspace (a 429) while this message waited for its slot.
   if (await pausedNow(ctx, lease, target.teamId)) return null;
   return at;
+}
+
+/** When the first of the lease's claims runs out (epoch ms). */
+function claimsEnd(lease: Lease): number {
+  return Math.min(...lease.claims.map((c) => c.until.getTime()));
 }
 
 /** The longest a worker waits for a sending slot; a later one defers the delivery to it. */
@@ -236,7 +241,7 @@ async function recordSent(
   sent: Parameters<DeliveryContext['queue']['markSent']>[1],
   digest: boolean,
 ): Promise<void> {
-  const claimEnds = Math.min(...lease.claims.map((c) => c.until.getTime()));
+  const claimEnds = claimsEnd(lease);
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await ctx.queue.markSent(lease, sent, digest);
